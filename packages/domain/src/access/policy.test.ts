@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import {
+  ACTIONS,
+  type Action,
+  type Actor,
+  allowedActions,
+  can,
+  INSTITUTION_KINDS,
+  type InstitutionKind,
+  STAFF_ROLES,
+  type StaffRole,
+  scopeCovers,
+} from "./policy";
+
+const OWN = "440604"; // 佛山市禅城区
+const SAME_CITY = "440605"; // 佛山市南海区
+const OTHER = "231202"; // 绥化市北林区
+
+const staff = (role: StaffRole, jurisdiction = OWN): Actor => ({
+  accountId: `staff-${role}`,
+  kind: "staff",
+  institutionKind: null,
+  institutionId: null,
+  roles: [{ role, jurisdiction }],
+});
+const institution = (kind: InstitutionKind, id = "inst-1"): Actor => ({
+  accountId: `acct-${kind}`,
+  kind: "institution",
+  institutionKind: kind,
+  institutionId: id,
+  roles: [],
+});
+const citizen: Actor = {
+  accountId: "c-1",
+  kind: "citizen",
+  institutionKind: null,
+  institutionId: null,
+  roles: [],
+};
+
+/** The expected matrix for staff: role → actions allowed in the own jurisdiction (never elsewhere). */
+const staffMatrix: Record<StaffRole, Action[]> = {
+  acceptor: ["case.accept", "case.read", "register.read"],
+  reviewer: ["case.review", "case.read", "register.read"],
+  registrar: ["case.register", "case.read", "register.read"],
+  issuer: ["case.certify", "case.issue", "case.read"],
+  archivist: ["case.archive", "case.read", "register.read"],
+  supervisor: ["supervision.view", "audit.read", "case.read", "register.read", "office.read-staff"],
+  admin: [
+    "office.read-staff",
+    "office.manage-staff",
+    "account.read",
+    "account.reveal-pii",
+    "audit.read",
+    "calendar.edit",
+  ],
+};
+
+describe("policy matrix: staff role × action × own/other jurisdiction", () => {
+  for (const role of STAFF_ROLES) {
+    for (const action of ACTIONS) {
+      const expected = staffMatrix[role].includes(action);
+      it(`${role} ${expected ? "may" : "may not"} ${action} in its own county`, () => {
+        expect(can(staff(role), action, { jurisdiction: OWN })).toBe(expected);
+      });
+      // Only the national holiday calendar is not bound to a county.
+      const elsewhere = expected && action === "calendar.edit";
+      it(`${role} ${elsewhere ? "may" : "may not"} ${action} in another province's county`, () => {
+        expect(can(staff(role), action, { jurisdiction: OTHER })).toBe(elsewhere);
+      });
+    }
+  }
+
+  it("a county-scoped role does not reach a sibling county of the same city", () => {
+    expect(can(staff("reviewer"), "case.review", { jurisdiction: SAME_CITY })).toBe(false);
+  });
+
+  it("a city-scoped supervisor covers every county of that city and nothing else", () => {
+    const cityLead = staff("supervisor", "440600");
+    expect(can(cityLead, "supervision.view", { jurisdiction: OWN })).toBe(true);
+    expect(can(cityLead, "supervision.view", { jurisdiction: SAME_CITY })).toBe(true);
+    expect(can(cityLead, "supervision.view", { jurisdiction: OTHER })).toBe(false);
+  });
+
+  it("a staff action with no jurisdiction on the resource is refused (fail closed)", () => {
+    expect(can(staff("acceptor"), "case.accept", {})).toBe(false);
+  });
+});
+
+describe("policy matrix: institutions × action × own/other institution", () => {
+  for (const kind of INSTITUTION_KINDS) {
+    it(`${kind} reads its own institution's cases but not another's`, () => {
+      expect(can(institution(kind), "case.read", { institutionId: "inst-1" })).toBe(true);
+      expect(can(institution(kind), "case.read", { institutionId: "inst-2" })).toBe(false);
+    });
+    it(`${kind} manages only its own API tokens`, () => {
+      expect(can(institution(kind), "institution.manage-tokens", { institutionId: "inst-1" })).toBe(true);
+      expect(can(institution(kind), "institution.manage-tokens", { institutionId: "inst-2" })).toBe(false);
+    });
+    it(`${kind} never performs a staff action`, () => {
+      for (const action of ["case.accept", "case.review", "case.register", "office.manage-staff"] as const) {
+        expect(can(institution(kind), action, { jurisdiction: OWN, institutionId: "inst-1" })).toBe(false);
+      }
+    });
+  }
+
+  it("only courts seize, in any jurisdiction", () => {
+    for (const kind of INSTITUTION_KINDS) {
+      expect(can(institution(kind), "seizure.apply", { jurisdiction: OTHER })).toBe(kind === "court");
+    }
+    expect(can(staff("admin"), "seizure.apply", { jurisdiction: OWN })).toBe(false);
+  });
+
+  it("only banks apply for mortgages as institutions", () => {
+    for (const kind of INSTITUTION_KINDS) {
+      expect(can(institution(kind), "mortgage.apply", { jurisdiction: OWN })).toBe(kind === "bank");
+    }
+  });
+});
+
+describe("policy: applicants", () => {
+  it("a citizen reads its own case and account, not another's", () => {
+    expect(can(citizen, "case.read", { ownerAccountId: "c-1" })).toBe(true);
+    expect(can(citizen, "case.read", { ownerAccountId: "c-2" })).toBe(false);
+    expect(can(citizen, "account.read", { ownerAccountId: "c-2" })).toBe(false);
+  });
+
+  it("a citizen may apply but never act as staff", () => {
+    expect(allowedActions(citizen, { ownerAccountId: "c-1", jurisdiction: OWN })).toEqual([
+      "case.create",
+      "case.read",
+      "account.read",
+    ]);
+  });
+});
+
+describe("scopeCovers", () => {
+  it("reads province, city and county scopes from the code's trailing zeros", () => {
+    expect(scopeCovers("440000", "440604")).toBe(true);
+    expect(scopeCovers("440000", "231202")).toBe(false);
+    expect(scopeCovers("440600", "440605")).toBe(true);
+    expect(scopeCovers("440600", "441900")).toBe(false);
+    expect(scopeCovers("440604", "440604")).toBe(true);
+    expect(scopeCovers("440604", "440605")).toBe(false);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * The one authorization module (STYLE.md §4): every use case asks `can(actor, action, resource)`.
+ * Rules are declarative rows: who (staff role, institution kind or account kind), what action,
+ * and a predicate on the resource (own jurisdiction, own institution, own account).
+ */
+
+export const ACCOUNT_KINDS = ["citizen", "company", "institution", "staff"] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+export const INSTITUTION_KINDS = ["bank", "developer", "agent", "court", "notary", "tax", "housing"] as const;
+export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
+
+/** 受理员, 审核员, 登簿员, 发证员, 档案员, 督查员, 管理员 */
+export const STAFF_ROLES = [
+  "acceptor",
+  "reviewer",
+  "registrar",
+  "issuer",
+  "archivist",
+  "supervisor",
+  "admin",
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const STAFF_ROLE_NAMES: Record<StaffRole, string> = {
+  acceptor: "受理员",
+  reviewer: "审核员",
+  registrar: "登簿员",
+  issuer: "发证员",
+  archivist: "档案员",
+  supervisor: "督查员",
+  admin: "管理员",
+};
+
+export type Actor = {
+  accountId: string;
+  kind: AccountKind;
+  institutionKind: InstitutionKind | null;
+  institutionId: string | null;
+  /** Staff roles, each scoped to a 6-digit division code (county, city `xxxx00` or province `xx0000`). */
+  roles: ReadonlyArray<{ role: StaffRole; jurisdiction: string }>;
+};
+
+/** What an action touches. Fields absent when they do not apply. */
+export type Resource = {
+  /** County code of the office or property the action concerns. */
+  jurisdiction?: string;
+  /** Institution that owns the resource (its cases, its tokens). */
+  institutionId?: string;
+  /** Account that owns the resource (an applicant's case, one's own profile). */
+  ownerAccountId?: string;
+};
+
+export const ACTIONS = [
+  "case.create", // 申请
+  "case.read",
+  "case.accept", // 受理
+  "case.review", // 审核
+  "case.register", // 登簿
+  "case.certify", // 缮证
+  "case.issue", // 发证
+  "case.archive", // 归档
+  "register.read", // 登记簿查询 (staff view)
+  "seizure.apply", // 查封 (courts)
+  "mortgage.apply", // 抵押 (banks)
+  "supervision.view", // 监管
+  "audit.read",
+  "office.read-staff",
+  "office.manage-staff",
+  "calendar.edit", // 节假日维护
+  "account.read",
+  "account.reveal-pii", // 查看完整证件号码
+  "institution.manage-tokens",
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** A division scope covers a county: `xx0000` its province, `xxxx00` its prefecture, else itself. */
+export function scopeCovers(scope: string, county: string): boolean {
+  if (scope.endsWith("0000")) return county.startsWith(scope.slice(0, 2));
+  if (scope.endsWith("00")) return county.startsWith(scope.slice(0, 4));
+  return scope === county;
+}
+
+type Predicate = (actor: Actor, resource: Resource, scope: string | null) => boolean;
+type Who = { role: StaffRole } | { institution: InstitutionKind | "any" } | { kind: AccountKind };
+type Rule = { who: Who; actions: readonly Action[]; when: Predicate };
+
+const inJurisdiction: Predicate = (_a, r, scope) =>
+  scope !== null && r.jurisdiction !== undefined && scopeCovers(scope, r.jurisdiction);
+const ownInstitution: Predicate = (a, r) => a.institutionId !== null && r.institutionId === a.institutionId;
+const ownAccount: Predicate = (a, r) => r.ownerAccountId === a.accountId;
+const always: Predicate = () => true;
+
+const allow = (who: Who, actions: readonly Action[], when: Predicate): Rule => ({ who, actions, when });
+
+const rules: readonly Rule[] = [
+  // Any office may accept (全市通办/跨省通办): the resource is the accepting office.
+  allow({ role: "acceptor" }, ["case.accept", "case.read", "register.read"], inJurisdiction),
+  // Only the property's own office reviews and registers (属地审核登簿).
+  allow({ role: "reviewer" }, ["case.review", "case.read", "register.read"], inJurisdiction),
+  allow({ role: "registrar" }, ["case.register", "case.read", "register.read"], inJurisdiction),
+  allow({ role: "issuer" }, ["case.certify", "case.issue", "case.read"], inJurisdiction),
+  allow({ role: "archivist" }, ["case.archive", "case.read", "register.read"], inJurisdiction),
+  allow(
+    { role: "supervisor" },
+    ["supervision.view", "audit.read", "case.read", "register.read", "office.read-staff"],
+    inJurisdiction,
+  ),
+  allow(
+    { role: "admin" },
+    ["office.read-staff", "office.manage-staff", "account.read", "account.reveal-pii", "audit.read"],
+    inJurisdiction,
+  ),
+  // The holiday schedule is national; any administrator maintains it (audited).
+  allow({ role: "admin" }, ["calendar.edit"], always),
+  // Courts and banks act across jurisdictions through their institution accounts.
+  allow({ institution: "court" }, ["seizure.apply", "case.create"], always),
+  allow({ institution: "bank" }, ["mortgage.apply", "case.create"], always),
+  allow({ institution: "developer" }, ["case.create"], always),
+  allow({ institution: "agent" }, ["case.create"], always),
+  allow({ institution: "notary" }, ["case.create"], always),
+  allow({ institution: "any" }, ["case.read", "institution.manage-tokens"], ownInstitution),
+  allow({ kind: "citizen" }, ["case.create"], always),
+  allow({ kind: "company" }, ["case.create"], always),
+  // Everyone may read what is their own.
+  allow({ kind: "citizen" }, ["case.read", "account.read"], ownAccount),
+  allow({ kind: "company" }, ["case.read", "account.read"], ownAccount),
+  allow({ kind: "institution" }, ["account.read"], ownAccount),
+  allow({ kind: "staff" }, ["account.read"], ownAccount),
+];
+
+function scopesFor(actor: Actor, who: Who): Array<string | null> {
+  if ("role" in who) {
+    if (actor.kind !== "staff") return [];
+    return actor.roles.filter((r) => r.role === who.role).map((r) => r.jurisdiction);
+  }
+  if ("institution" in who) {
+    if (actor.kind !== "institution" || actor.institutionKind === null) return [];
+    return who.institution === "any" || who.institution === actor.institutionKind ? [null] : [];
+  }
+  return actor.kind === who.kind ? [null] : [];
+}
+
+export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
+  return rules.some(
+    (rule) =>
+      rule.actions.includes(action) &&
+      scopesFor(actor, rule.who).some((scope) => rule.when(actor, resource, scope)),
+  );
+}
+
+/** The actions an actor may take on a resource: the response tells the client what comes next. */
+export function allowedActions(actor: Actor, resource: Resource = {}): Action[] {
+  return ACTIONS.filter((action) => can(actor, action, resource));
+}

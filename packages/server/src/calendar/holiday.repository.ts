@@ -1,0 +1,56 @@
+import type { Database, Tx } from "../platform/db/database";
+
+type Db = Database | Tx;
+
+export async function listHolidayRows(db: Db, year?: number) {
+  let q = db.selectFrom("holidays").select(["date", "kind", "name", "source"]).orderBy("date");
+  if (year !== undefined) q = q.where("date", ">=", `${year}-01-01`).where("date", "<=", `${year}-12-31`);
+  return q.execute();
+}
+
+export async function listScheduledYears(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom("holiday_years").select("year").orderBy("year").execute();
+  return rows.map((r) => r.year);
+}
+
+export async function upsertHoliday(
+  db: Db,
+  row: {
+    date: string;
+    kind: "off" | "work";
+    name: string;
+    source: "chinese-days" | "admin";
+    updatedBy: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto("holidays")
+    .values({ date: row.date, kind: row.kind, name: row.name, source: row.source, updated_by: row.updatedBy })
+    .onConflict((oc) =>
+      oc.column("date").doUpdateSet({
+        kind: row.kind,
+        name: row.name,
+        source: row.source,
+        updated_by: row.updatedBy,
+        updated_at: new Date(),
+      }),
+    )
+    .execute();
+}
+
+export async function deleteHoliday(db: Db, date: string): Promise<boolean> {
+  const result = await db.deleteFrom("holidays").where("date", "=", date).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function markYearScheduled(
+  db: Db,
+  year: number,
+  source: "chinese-days" | "admin",
+): Promise<void> {
+  await db
+    .insertInto("holiday_years")
+    .values({ year, source })
+    .onConflict((oc) => oc.column("year").doNothing())
+    .execute();
+}

@@ -1,0 +1,43 @@
+import { formatDemoAccounts, isDemoSeeded, seedDemo } from "../demo/demo.seed";
+import { ConfigError, loadConfig } from "../platform/config";
+import { DataDirLockedError } from "../platform/db/embedded-lock";
+import { buildApp } from "../platform/http/app";
+import { openServices } from "./setup";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const services = await openServices(config);
+  const firstStart = config.demo ? await seedDemo(services) : false;
+  const app = await buildApp(services);
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, "shutting down");
+    await app.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+  const database = services.backend === "pglite" ? `PGlite (嵌入式) ${config.dataDir}` : "PostgreSQL";
+  const lines = [
+    "",
+    `Yulin listening on ${url}`,
+    `  鱼鳞 · 互联网+不动产登记   数据库 database: ${database}`,
+    `  API 文档 docs: ${url}/api/docs   OpenAPI: ${url}/api/openapi.json`,
+  ];
+  if (firstStart) lines.push("", formatDemoAccounts());
+  else if (await isDemoSeeded(services))
+    lines.push("  演示数据已存在 Demo data present: `npm run yulin -- demo accounts` lists the accounts.");
+  console.log(`${lines.join("\n")}\n`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

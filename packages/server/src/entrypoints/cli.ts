@@ -1,0 +1,156 @@
+import { parseArgs } from "node:util";
+import {
+  ACCOUNT_KINDS,
+  type AccountKind,
+  INSTITUTION_KINDS,
+  type InstitutionKind,
+  STAFF_ROLES,
+  type StaffRole,
+} from "@yulin/domain";
+import { formatDemoAccounts, seedDemo } from "../demo/demo.seed";
+import { findAccountByUsername, loadProfile, toActor } from "../identity/account.repository";
+import { createApiTokenService } from "../identity/auth.service";
+import { systemContext } from "../platform/audit/audit";
+import { ConfigError, loadConfig } from "../platform/config";
+import { DataDirLockedError } from "../platform/db/embedded-lock";
+import { AppError } from "../platform/errors";
+import { openServices } from "./setup";
+
+const HELP = `yulin — 鱼鳞不动产登记平台命令行 (Yulin command line)
+
+  yulin migrate                       apply database migrations (also done at every start)
+  yulin seed --demo                   load the demo dataset (once)
+  yulin demo accounts                 print the demo accounts
+  yulin user add --username U --kind citizen|company|institution|staff --name 显示名 --password P
+                 [--id-number N] [--phone N] [--credit-code C]
+                 [--role acceptor@440604 ...]               (staff: role@county, repeatable)
+                 [--institution-kind bank --institution-name 名称]   (institution accounts)
+  yulin user token --username U --name N   issue an API token for an institution account
+
+Database: DATABASE_URL for PostgreSQL, otherwise PGlite under YULIN_DATA_DIR (default ./data).
+The embedded database allows one process: stop the server before running the CLI on it.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub] = argv;
+  if (!command || command === "help" || command === "--help") {
+    console.log(HELP);
+    return 0;
+  }
+  const config = loadConfig();
+  const services = await openServices(config);
+  try {
+    const ctx = systemContext("cli");
+    if (command === "migrate") {
+      console.log("数据库已是最新 Database migrated.");
+      return 0;
+    }
+    if (command === "seed") {
+      const { values } = parseArgs({ args: argv.slice(1), options: { demo: { type: "boolean" } } });
+      if (!values.demo) throw new UsageError("only `yulin seed --demo` exists");
+      const seeded = await seedDemo(services);
+      console.log(seeded ? formatDemoAccounts() : "演示数据已存在 Demo data already present.");
+      return 0;
+    }
+    if (command === "demo" && sub === "accounts") {
+      console.log(formatDemoAccounts());
+      return 0;
+    }
+    if (command === "user" && sub === "add") {
+      const { values } = parseArgs({
+        args: argv.slice(2),
+        options: {
+          username: { type: "string" },
+          kind: { type: "string" },
+          name: { type: "string" },
+          password: { type: "string" },
+          "id-number": { type: "string" },
+          phone: { type: "string" },
+          "credit-code": { type: "string" },
+          role: { type: "string", multiple: true },
+          "institution-kind": { type: "string" },
+          "institution-name": { type: "string" },
+        },
+      });
+      const kind = values.kind as AccountKind;
+      if (!values.username || !values.name || !values.password || !ACCOUNT_KINDS.includes(kind)) {
+        throw new UsageError(
+          "--username, --name, --password and --kind citizen|company|institution|staff are required",
+        );
+      }
+      const roles = (values.role ?? []).map(parseRole);
+      if (kind === "staff" && roles.length === 0)
+        throw new UsageError("staff accounts need at least one --role role@county");
+      let institutionId: string | null = null;
+      if (kind === "institution") {
+        const ik = values["institution-kind"] as InstitutionKind;
+        if (!INSTITUTION_KINDS.includes(ik) || !values["institution-name"]) {
+          throw new UsageError(
+            `--institution-kind (${INSTITUTION_KINDS.join("|")}) and --institution-name are required`,
+          );
+        }
+        const row = await services.db
+          .insertInto("institutions")
+          .values({
+            kind: ik,
+            name: values["institution-name"],
+            credit_code: values["credit-code"] ?? null,
+            jurisdiction: null,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        institutionId = row.id;
+      }
+      const account = await services.accounts.addAccount(ctx, {
+        username: values.username,
+        kind,
+        displayName: values.name,
+        password: values.password,
+        idNumber: values["id-number"] ?? null,
+        phone: values.phone ?? null,
+        creditCode: values["credit-code"] ?? null,
+        institutionId,
+        roles,
+      });
+      console.log(JSON.stringify(account, null, 2));
+      return 0;
+    }
+    if (command === "user" && sub === "token") {
+      const { values } = parseArgs({
+        args: argv.slice(2),
+        options: { username: { type: "string" }, name: { type: "string" } },
+      });
+      const account = values.username ? await findAccountByUsername(services.db, values.username) : undefined;
+      if (!account || !values.name)
+        throw new UsageError("--username of an existing institution account and --name are required");
+      const actor = toActor(await loadProfile(services.db, account));
+      const token = await createApiTokenService(services).issue({ ...ctx, actor }, values.name);
+      console.log(`API token for ${account.username} (shown once):\n${token.token}`);
+      return 0;
+    }
+    throw new UsageError(`unknown command: ${argv.join(" ")}`);
+  } finally {
+    await services.close();
+  }
+}
+
+class UsageError extends Error {}
+
+function parseRole(value: string): { role: StaffRole; jurisdiction: string } {
+  const [role, jurisdiction] = value.split("@");
+  if (!STAFF_ROLES.includes(role as StaffRole) || !jurisdiction || !/^\d{6}$/.test(jurisdiction)) {
+    throw new UsageError(`--role must be role@county, role one of ${STAFF_ROLES.join("|")}; got ${value}`);
+  }
+  return { role: role as StaffRole, jurisdiction };
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${HELP}`);
+    else if (error instanceof AppError) console.error(`${error.code}: ${error.message}`, error.details ?? "");
+    else if (error instanceof ConfigError || error instanceof DataDirLockedError)
+      console.error(error.message);
+    else console.error(error);
+    process.exit(error instanceof UsageError ? 2 : 1);
+  },
+);

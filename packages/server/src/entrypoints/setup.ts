@@ -1,0 +1,43 @@
+import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
+import { createAccountService } from "../identity/account.service";
+import { createApiTokenService, createAuthService } from "../identity/auth.service";
+import type { Config } from "../platform/config";
+import { createPiiCipher, loadOrCreatePiiKey } from "../platform/crypto/pii-cipher";
+import { openDatabase } from "../platform/db/database";
+import { migrateToLatest } from "../platform/db/migrator";
+
+/**
+ * The one setup shared by the API, the worker and the CLI: open the database, migrate, load
+ * reference data, and wire each service with exactly what it uses.
+ */
+export async function openServices(config: Config, options: { memory?: boolean } = {}) {
+  const handle = await openDatabase(
+    config.databaseUrl
+      ? { kind: "postgres", url: config.databaseUrl }
+      : { kind: "pglite", dataDir: options.memory ? undefined : config.dataDir },
+  );
+  try {
+    await migrateToLatest(handle.db);
+    await seedHolidaysFromChineseDays(handle.db);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const { db } = handle;
+  const now = () => new Date();
+  const pii = createPiiCipher(loadOrCreatePiiKey(config.piiKeyHex, config.dataDir));
+  return {
+    config,
+    db,
+    backend: handle.backend,
+    close: handle.close,
+    now,
+    pii,
+    auth: createAuthService({ db, config, now }),
+    tokens: createApiTokenService({ db, now }),
+    accounts: createAccountService({ db, pii }),
+    calendar: createCalendarService({ db }),
+  };
+}
+
+export type Services = Awaited<ReturnType<typeof openServices>>;

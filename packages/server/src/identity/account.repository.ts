@@ -1,0 +1,124 @@
+import type { Actor, StaffRole } from "@yulin/domain";
+import type { Insertable, Selectable } from "kysely";
+import type { Database, Tx } from "../platform/db/database";
+import type { AccountsTable } from "../platform/db/schema";
+
+export type AccountRow = Selectable<AccountsTable>;
+type Db = Database | Tx;
+
+/** Account with what the UI and the policy need: roles with office names, institution. */
+export type AccountProfile = AccountRow & {
+  institutionKind: Actor["institutionKind"];
+  institutionName: string | null;
+  roles: Array<{ role: StaffRole; jurisdiction: string; jurisdictionName: string }>;
+};
+
+export async function findAccountByUsername(db: Db, username: string): Promise<AccountRow | undefined> {
+  return db.selectFrom("accounts").selectAll().where("username", "=", username).executeTakeFirst();
+}
+
+export async function findAccountById(db: Db, id: string): Promise<AccountRow | undefined> {
+  return db.selectFrom("accounts").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function loadProfile(db: Db, account: AccountRow): Promise<AccountProfile> {
+  const roles = await db
+    .selectFrom("staff_roles")
+    .leftJoin("offices", "offices.code", "staff_roles.jurisdiction")
+    .select(["staff_roles.role", "staff_roles.jurisdiction", "offices.name as office_name"])
+    .where("staff_roles.account_id", "=", account.id)
+    .orderBy("staff_roles.jurisdiction")
+    .orderBy("staff_roles.role")
+    .execute();
+  const institution = account.institution_id
+    ? await db
+        .selectFrom("institutions")
+        .select(["kind", "name"])
+        .where("id", "=", account.institution_id)
+        .executeTakeFirst()
+    : undefined;
+  return {
+    ...account,
+    institutionKind: institution?.kind ?? null,
+    institutionName: institution?.name ?? null,
+    roles: roles.map((r) => ({
+      role: r.role,
+      jurisdiction: r.jurisdiction,
+      jurisdictionName: r.office_name ?? r.jurisdiction,
+    })),
+  };
+}
+
+export function toActor(profile: AccountProfile): Actor {
+  return {
+    accountId: profile.id,
+    kind: profile.kind,
+    institutionKind: profile.institutionKind,
+    institutionId: profile.institution_id,
+    roles: profile.roles.map(({ role, jurisdiction }) => ({ role, jurisdiction })),
+  };
+}
+
+export async function insertAccount(db: Db, values: Insertable<AccountsTable>): Promise<AccountRow> {
+  return db.insertInto("accounts").values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertStaffRoles(
+  db: Db,
+  accountId: string,
+  roles: ReadonlyArray<{ role: StaffRole; jurisdiction: string }>,
+): Promise<void> {
+  if (roles.length === 0) return;
+  await db
+    .insertInto("staff_roles")
+    .values(roles.map((r) => ({ account_id: accountId, role: r.role, jurisdiction: r.jurisdiction })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** Counts a failed login; locks the account once `maxFailures` is reached. */
+export async function recordLoginFailure(
+  db: Db,
+  accountId: string,
+  maxFailures: number,
+  lockUntil: Date,
+): Promise<{ locked: boolean }> {
+  const row = await db
+    .updateTable("accounts")
+    .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
+    .where("id", "=", accountId)
+    .returning("failed_logins")
+    .executeTakeFirstOrThrow();
+  if (row.failed_logins < maxFailures) return { locked: false };
+  await db
+    .updateTable("accounts")
+    .set({ locked_until: lockUntil, failed_logins: 0 })
+    .where("id", "=", accountId)
+    .execute();
+  return { locked: true };
+}
+
+export async function clearLoginFailures(db: Db, accountId: string): Promise<void> {
+  await db
+    .updateTable("accounts")
+    .set({ failed_logins: 0, locked_until: null })
+    .where("id", "=", accountId)
+    .execute();
+}
+
+export async function listStaffOfJurisdiction(db: Db, jurisdiction: string) {
+  return db
+    .selectFrom("staff_roles")
+    .innerJoin("accounts", "accounts.id", "staff_roles.account_id")
+    .select([
+      "accounts.id",
+      "accounts.username",
+      "accounts.display_name",
+      "staff_roles.role",
+      "accounts.disabled",
+    ])
+    .where("staff_roles.jurisdiction", "=", jurisdiction)
+    .orderBy("accounts.username")
+    .orderBy("staff_roles.role")
+    .execute();
+}

@@ -1,0 +1,87 @@
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no"])
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+const positiveInt = z.coerce.number().int().positive();
+
+/** Every environment variable Yulin reads. Documented in README.md ("Configuration"). */
+const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  YULIN_DATA_DIR: z.string().min(1).default("./data"),
+  YULIN_DEMO: flag.optional(),
+  YULIN_PII_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (SM4 key + lookup-hash key)")
+    .optional(),
+  YULIN_SESSION_TTL_HOURS: positiveInt.max(24 * 30).default(12),
+  YULIN_LOGIN_MAX_FAILURES: positiveInt.max(100).default(5),
+  YULIN_LOCKOUT_MINUTES: positiveInt.max(24 * 60).default(15),
+  YULIN_RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
+  YULIN_RATE_LIMIT_ACCOUNT_PER_MINUTE: positiveInt.default(300),
+  YULIN_RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt.default(30),
+  YULIN_BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
+  YULIN_COOKIE_SECURE: flag.default(false),
+  YULIN_WEB_DIST: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  /** PostgreSQL URL, or undefined for the embedded PGlite database under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Seed the demo dataset on first start (default: on for the embedded database). */
+  demo: boolean;
+  piiKeyHex: string | undefined;
+  sessionTtlHours: number;
+  loginMaxFailures: number;
+  lockoutMinutes: number;
+  rateLimitIpPerMinute: number;
+  rateLimitAccountPerMinute: number;
+  rateLimitLoginPerMinute: number;
+  bodyLimitBytes: number;
+  cookieSecure: boolean;
+  webDist: string;
+  logLevel: string;
+}>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; a bad value stops start-up naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (配置错误):\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const repoRoot = path.resolve(import.meta.dirname, "../../../..");
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.YULIN_DATA_DIR),
+    demo: e.YULIN_DEMO ?? e.DATABASE_URL === undefined,
+    piiKeyHex: e.YULIN_PII_KEY,
+    sessionTtlHours: e.YULIN_SESSION_TTL_HOURS,
+    loginMaxFailures: e.YULIN_LOGIN_MAX_FAILURES,
+    lockoutMinutes: e.YULIN_LOCKOUT_MINUTES,
+    rateLimitIpPerMinute: e.YULIN_RATE_LIMIT_IP_PER_MINUTE,
+    rateLimitAccountPerMinute: e.YULIN_RATE_LIMIT_ACCOUNT_PER_MINUTE,
+    rateLimitLoginPerMinute: e.YULIN_RATE_LIMIT_LOGIN_PER_MINUTE,
+    bodyLimitBytes: e.YULIN_BODY_LIMIT_BYTES,
+    cookieSecure: e.YULIN_COOKIE_SECURE,
+    webDist: path.resolve(e.YULIN_WEB_DIST ?? path.join(repoRoot, "packages/web/dist")),
+    logLevel: e.LOG_LEVEL,
+  });
+}

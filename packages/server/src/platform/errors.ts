@@ -1,0 +1,59 @@
+/**
+ * Stable error codes with their Chinese and English messages. One table, one mapping to HTTP.
+ * Services throw `AppError`; the HTTP layer renders `{code, message_zh, message_en, details}`.
+ */
+const catalogue = {
+  "REQUEST.INVALID": [400, "请求参数不符合要求", "The request is invalid"],
+  "REQUEST.MALFORMED_JSON": [400, "请求体不是合法的 JSON", "The request body is not valid JSON"],
+  "REQUEST.TOO_LARGE": [413, "请求体过大", "The request body is too large"],
+  "REQUEST.UNSUPPORTED_MEDIA_TYPE": [415, "不支持的内容类型", "Unsupported content type"],
+  "REQUEST.NOT_FOUND": [404, "请求的资源不存在", "The requested resource does not exist"],
+  "REQUEST.METHOD_NOT_ALLOWED": [405, "不支持该请求方法", "Method not allowed"],
+  RATE_LIMITED: [429, "请求过于频繁，请稍后再试", "Too many requests, please try again later"],
+  "AUTH.UNAUTHENTICATED": [401, "请先登录", "Please log in first"],
+  "AUTH.INVALID_CREDENTIALS": [401, "用户名或密码错误", "Wrong username or password"],
+  "AUTH.LOCKED": [
+    423,
+    "登录失败次数过多，账户已临时锁定，请稍后再试",
+    "Too many failed logins: the account is locked for a while",
+  ],
+  "AUTH.DISABLED": [403, "账户已停用", "The account is disabled"],
+  "AUTH.INVALID_TOKEN": [401, "访问令牌无效或已撤销", "The access token is invalid or revoked"],
+  // Forbidden and not-found look the same to the caller (STYLE.md §4): no probing of other offices.
+  "AUTH.FORBIDDEN": [404, "资源不存在或无权访问", "The resource does not exist or you may not access it"],
+  "ACCOUNT.USERNAME_TAKEN": [409, "用户名已被使用", "The username is already taken"],
+  "ACCOUNT.INVALID_ID_NUMBER": [400, "公民身份号码无效", "The resident ID number is invalid"],
+  "ACCOUNT.INVALID_CREDIT_CODE": [400, "统一社会信用代码无效", "The unified social credit code is invalid"],
+  "ACCOUNT.WEAK_PASSWORD": [
+    400,
+    "密码至少 10 位，且须包含字母和数字",
+    "The password needs at least 10 characters with letters and digits",
+  ],
+  "OFFICE.UNKNOWN": [404, "登记机构不存在", "The registration office does not exist"],
+  "CALENDAR.INVALID_DATE": [400, "日期无效", "The date is invalid"],
+  INTERNAL: [500, "服务器内部错误", "Internal server error"],
+  UNAVAILABLE: [503, "服务暂不可用", "Service unavailable"],
+} as const satisfies Record<string, readonly [number, string, string]>;
+
+export type ErrorCode = keyof typeof catalogue;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, details?: unknown, message?: string) {
+    super(message ?? catalogue[code][2]);
+    this.code = code;
+    this.details = details ?? null;
+  }
+}
+
+export type ErrorBody = { code: string; message_zh: string; message_en: string; details: unknown };
+
+export function httpStatusOf(code: ErrorCode): number {
+  return catalogue[code][0];
+}
+
+export function errorBody(code: ErrorCode, details: unknown = null): ErrorBody {
+  const [, zh, en] = catalogue[code];
+  return { code, message_zh: zh, message_en: en, details };
+}

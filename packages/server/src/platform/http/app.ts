@@ -1,0 +1,123 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { calendarRoutes } from "../../calendar/calendar.routes";
+import type { Services } from "../../entrypoints/setup";
+import { identityRoutes } from "../../identity/identity.routes";
+import { ping } from "../db/database";
+import { errorBody, httpStatusOf } from "../errors";
+import { registerErrorHandling } from "./errors.plugin";
+import { registerMetrics } from "./metrics";
+import { authenticateRequest } from "./request-context";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function buildApp(
+  services: Services,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: false,
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Yulin 鱼鳞 · 互联网+不动产登记 API",
+        version: "0.1.0",
+        description:
+          "Errors are `{code, message_zh, message_en, details}`. Web clients use the `yulin_session` cookie; " +
+          "institution API clients send `Authorization: Bearer <token>`.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "yulin_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  await app.register(cookie);
+  app.addHook("onRequest", authenticateRequest(services.auth));
+  await app.register(rateLimit, {
+    global: true,
+    // Per account once logged in, per IP otherwise.
+    keyGenerator: (request) =>
+      request.auth ? `account:${request.auth.actor.accountId}` : `ip:${request.ip}`,
+    max: (_request, key) =>
+      key.startsWith("account:") ? config.rateLimitAccountPerMinute : config.rateLimitIpPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      ...errorBody("RATE_LIMITED", { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+    }),
+  });
+
+  registerMetrics(app);
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await ping(services.db);
+      return { status: "ready", database: services.backend };
+    } catch {
+      return reply.status(503).send(errorBody("UNAVAILABLE", { database: services.backend }));
+    }
+  });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    identityRoutes({
+      db: services.db,
+      auth: services.auth,
+      accounts: services.accounts,
+      tokens: services.tokens,
+      config,
+    }),
+  );
+  await app.register(calendarRoutes({ calendar: services.calendar }));
+
+  const hasWeb = fs.existsSync(path.join(config.webDist, "index.html"));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
+    app.get("/", { schema: { hide: true } }, (_request, reply) => reply.sendFile("index.html"));
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === "GET" && !request.url.startsWith("/api/") && hasWeb;
+    // The web app routes on the client: any page URL gets index.html.
+    if (isPage) return reply.type("text/html").sendFile("index.html");
+    return reply
+      .status(httpStatusOf("REQUEST.NOT_FOUND"))
+      .send(errorBody("REQUEST.NOT_FOUND", { path: request.url }));
+  });
+  return app;
+}
