@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { jurisdictionCovers as scopeCovers } from "../divisions/divisions";
 import {
   ACTIONS,
   type Action,
@@ -9,7 +10,6 @@ import {
   type InstitutionKind,
   STAFF_ROLES,
   type StaffRole,
-  scopeCovers,
 } from "./policy";
 
 const OWN = "440604"; // 佛山市禅城区

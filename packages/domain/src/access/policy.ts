@@ -3,6 +3,7 @@
  * Rules are declarative rows: who (staff role, institution kind or account kind), what action,
  * and a predicate on the resource (own jurisdiction, own institution, own account).
  */
+import { jurisdictionCovers } from "../divisions/divisions";
 
 export const ACCOUNT_KINDS = ["citizen", "company", "institution", "staff"] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
@@ -74,19 +75,12 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** A division scope covers a county: `xx0000` its province, `xxxx00` its prefecture, else itself. */
-export function scopeCovers(scope: string, county: string): boolean {
-  if (scope.endsWith("0000")) return county.startsWith(scope.slice(0, 2));
-  if (scope.endsWith("00")) return county.startsWith(scope.slice(0, 4));
-  return scope === county;
-}
-
 type Predicate = (actor: Actor, resource: Resource, scope: string | null) => boolean;
 type Who = { role: StaffRole } | { institution: InstitutionKind | "any" } | { kind: AccountKind };
 type Rule = { who: Who; actions: readonly Action[]; when: Predicate };
 
 const inJurisdiction: Predicate = (_a, r, scope) =>
-  scope !== null && r.jurisdiction !== undefined && scopeCovers(scope, r.jurisdiction);
+  scope !== null && r.jurisdiction !== undefined && jurisdictionCovers(scope, r.jurisdiction);
 const ownInstitution: Predicate = (a, r) => a.institutionId !== null && r.institutionId === a.institutionId;
 const ownAccount: Predicate = (a, r) => r.ownerAccountId === a.accountId;
 const always: Predicate = () => true;
