@@ -4,6 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../src/demo/demo.seed";
+import { openServices } from "../src/entrypoints/setup";
 import { ConfigError, loadConfig } from "../src/platform/config";
 import { acquireDataDirLock } from "../src/platform/db/embedded-lock";
 import { startTestEnv, type TestEnv } from "./support/test-services";
@@ -74,6 +76,25 @@ describe("embedded database lock", () => {
     release();
     expect(fs.existsSync(path.join(dataDir, "yulin.lock"))).toBe(false);
   });
+});
+
+describe("embedded database on disk", () => {
+  it("keeps its data across a restart and does not seed the demo twice", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "yulin-restart-"));
+    const config = loadConfig({ YULIN_DATA_DIR: dataDir, LOG_LEVEL: "silent" });
+    const first = await openServices(config);
+    expect(await seedDemo(first)).toBe(true);
+    await first.close();
+    const second = await openServices(config);
+    expect(await seedDemo(second)).toBe(false);
+    const n = await second.db
+      .selectFrom("accounts")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(n.n).toBeGreaterThan(50);
+    await second.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }, 120_000);
 });
 
 describe("yulin CLI", () => {
