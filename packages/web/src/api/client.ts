@@ -1,0 +1,57 @@
+import { ApiError, apiErrorFrom, networkError } from "./api-error";
+
+export { ApiError, errorMessageOf } from "./api-error";
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export type RequestOptions = Readonly<{ body?: unknown; signal?: AbortSignal }>;
+
+/**
+ * Calls the server's JSON API on the same origin (the session is an HttpOnly cookie, sent by the
+ * browser). Resolves with the parsed body (`undefined` for 204); rejects with an `ApiError`.
+ */
+export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  // Only declare JSON when there is a body: an empty body declared as JSON is itself an error.
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: "same-origin",
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw networkError(cause);
+  }
+
+  if (response.status === 204) return undefined as T;
+  const body = await readJson(response);
+  if (!response.ok) throw apiErrorFrom(response.status, body);
+  if (body === undefined) throw apiErrorFrom(response.status, undefined);
+  return body as T;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const type = response.headers.get("Content-Type") ?? "";
+  if (!type.includes("json")) return undefined;
+  try {
+    return await response.json();
+  } catch {
+    return undefined;
+  }
+}
+
+export const api = {
+  get: <T>(path: string, options?: RequestOptions) => apiRequest<T>("GET", path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    apiRequest<T>("POST", path, { ...options, body }),
+};
+
+export function isApiError(error: unknown, code?: string): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,41 @@
+import { type ComponentType, lazy, type ReactNode, Suspense } from "react";
+import { Route, Routes } from "react-router";
+import { HomeRedirect } from "../features/auth/components/home-redirect";
+import { RequireArea } from "../features/auth/components/require-area";
+import { PageLoading } from "../features/shell/components/page-loading";
+import { LoginPage } from "../routes/public/login-page";
+import { NotFoundPage } from "../routes/public/not-found-page";
+import { PublicLayout } from "../routes/public/public-layout";
+
+/** Each area is its own chunk, loaded when first opened (React.lazy wants a default export). */
+function lazyNamed<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const HallArea = lazyNamed(() => import("../routes/hall/hall-area"), "HallArea");
+const PortalArea = lazyNamed(() => import("../routes/portal/portal-area"), "PortalArea");
+const WorkbenchArea = lazyNamed(() => import("../routes/workbench/workbench-area"), "WorkbenchArea");
+const VerifyPage = lazyNamed(() => import("../routes/public/verify-page"), "VerifyPage");
+const AboutPage = lazyNamed(() => import("../routes/public/about-page"), "AboutPage");
+
+const loading = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route index element={<HomeRedirect />} />
+      <Route element={<PublicLayout />}>
+        <Route path="login" element={<LoginPage />} />
+        <Route path="verify" element={loading(<VerifyPage />)} />
+        <Route path="about" element={loading(<AboutPage />)} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+      <Route path="hall/*" element={<RequireArea area="hall">{loading(<HallArea />)}</RequireArea>} />
+      <Route path="portal/*" element={<RequireArea area="portal">{loading(<PortalArea />)}</RequireArea>} />
+      <Route
+        path="workbench/*"
+        element={<RequireArea area="workbench">{loading(<WorkbenchArea />)}</RequireArea>}
+      />
+    </Routes>
+  );
+}

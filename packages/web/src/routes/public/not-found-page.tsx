@@ -1,0 +1,5 @@
+import { NotFoundResult } from "../../features/shell/components/status-results";
+
+export function NotFoundPage() {
+  return <NotFoundResult />;
+}

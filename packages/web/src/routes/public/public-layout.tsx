@@ -1,0 +1,65 @@
+import { Button, Flex, Grid, Layout, Typography, theme } from "antd";
+import { Link, Outlet } from "react-router";
+import { homePathFor } from "../../features/auth/home-path";
+import { useMe } from "../../features/auth/hooks/use-me";
+import { Brand } from "../../features/shell/components/brand";
+import { LanguageSwitch } from "../../features/shell/components/language-switch";
+import { useT } from "../../i18n";
+
+/** The frame of the pages anyone can open: login, certificate verification, about. */
+export function PublicLayout() {
+  const t = useT();
+  const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
+  const me = useMe();
+  const wide = screens.md === true;
+
+  return (
+    <Layout style={{ minHeight: "100vh" }} data-testid="layout-public">
+      <Layout.Header
+        style={{
+          height: 56,
+          lineHeight: "normal",
+          padding: wide ? "0 24px" : "0 8px",
+          background: token.colorBgContainer,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        }}
+      >
+        <Flex align="center" gap={wide ? 8 : 0} style={{ height: "100%" }}>
+          <Brand compact={screens.sm !== true} />
+          <div style={{ flex: 1 }} />
+          <nav>
+            <Flex align="center" gap={wide ? 8 : 0}>
+              <Link to="/verify">
+                <Button type="link" size={wide ? "middle" : "small"}>
+                  {t("nav.verify")}
+                </Button>
+              </Link>
+              <Link to="/about">
+                <Button type="link" size={wide ? "middle" : "small"}>
+                  {t("nav.about")}
+                </Button>
+              </Link>
+              {me.status === "authenticated" ? (
+                <Link to={homePathFor(me.account)}>
+                  <Button type="link" size={wide ? "middle" : "small"}>
+                    {t("nav.home")}
+                  </Button>
+                </Link>
+              ) : null}
+            </Flex>
+          </nav>
+          <LanguageSwitch />
+        </Flex>
+      </Layout.Header>
+      <Layout.Content style={{ padding: wide ? "48px 24px" : "16px 12px" }}>
+        <div style={{ maxWidth: 960, margin: "0 auto" }}>
+          <Outlet />
+        </div>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: "center" }}>
+        <Typography.Text type="secondary">{t("app.footer")}</Typography.Text>
+      </Layout.Footer>
+    </Layout>
+  );
+}

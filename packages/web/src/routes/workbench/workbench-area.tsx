@@ -1,0 +1,38 @@
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BookOutlined,
+  ContainerOutlined,
+  FileDoneOutlined,
+  InboxOutlined,
+  PrinterOutlined,
+  SettingOutlined,
+} from "@ant-design/icons";
+import { useAccount } from "../../features/auth/hooks/use-account";
+import { AreaRoutes } from "../../features/shell/components/area-routes";
+import { workbenchMenu, workbenchMenuFor } from "./workbench.menu";
+
+const icons = {
+  accept: InboxOutlined,
+  review: AuditOutlined,
+  record: BookOutlined,
+  prepare: PrinterOutlined,
+  issue: FileDoneOutlined,
+  archive: ContainerOutlined,
+  supervision: AlertOutlined,
+  admin: SettingOutlined,
+};
+
+/** 内网工作台 — the registry staff's workbench (`/workbench/*`). */
+export function WorkbenchArea() {
+  const account = useAccount();
+  return (
+    <AreaRoutes
+      area="workbench"
+      titleKey="area.workbench"
+      entries={workbenchMenu}
+      allowed={workbenchMenuFor(account.roles)}
+      icons={icons}
+    />
+  );
+}
