@@ -8,3 +8,4 @@ export * from "./identifiers/phone";
 export * from "./identifiers/resident-id";
 export * from "./identifiers/unit-code";
 export * from "./result";
+export * from "./cases/index";

@@ -1,0 +1,143 @@
+import type { CaseDraft } from "../case-draft";
+import { findCombinedType, requireBusinessType } from "../catalogue";
+import type { UnitState } from "../unit-state";
+import { advanceNoticeConversion, advanceNoticeNeedsConsent } from "./advance-notice.rules";
+import { certificatesFollowRights, rightTerms } from "./certificate.rules";
+import { easementRule } from "./easement.rules";
+import { firstRegistrationFirst, houseAndLandTogether, registerDecides, whoApplies } from "./general.rules";
+import { habitationRight } from "./habitation.rules";
+import { coOwners, currentHolderOnly } from "./holders.rules";
+import { inheritance, oneTimeNotice } from "./materials.rules";
+import {
+  constructionMortgage,
+  maximumMortgage,
+  mortgageFollowsProperty,
+  mortgageRank,
+  notMortgageable,
+} from "./mortgage.rules";
+import { objectionRisk } from "./objection.rules";
+import {
+  announcement,
+  correctionLimits,
+  countingTime,
+  taxAndFeesFirst,
+  timeLimits,
+  withdrawal,
+} from "./procedure.rules";
+import { projectPart } from "./projection";
+import { type Rule, type RuleContext, type RuleFinding, type RuleId, ruleFinding } from "./rule";
+import { seizureBlocksDisposal, seizurePeriod, waitingSeizures } from "./seizure.rules";
+
+/** R1 … R29 in order; the engine runs those that apply to the type. */
+export const RULES: readonly Rule[] = [
+  registerDecides,
+  firstRegistrationFirst,
+  houseAndLandTogether,
+  whoApplies,
+  currentHolderOnly,
+  coOwners,
+  seizureBlocksDisposal,
+  waitingSeizures,
+  seizurePeriod,
+  advanceNoticeNeedsConsent,
+  advanceNoticeConversion,
+  objectionRisk,
+  mortgageFollowsProperty,
+  mortgageRank,
+  notMortgageable,
+  constructionMortgage,
+  maximumMortgage,
+  habitationRight,
+  easementRule,
+  announcement,
+  correctionLimits,
+  taxAndFeesFirst,
+  timeLimits,
+  countingTime,
+  inheritance,
+  certificatesFollowRights,
+  rightTerms,
+  withdrawal,
+  oneTimeNotice,
+];
+
+export const rulesFor = (typeId: string): RuleId[] => {
+  const type = requireBusinessType(typeId);
+  return RULES.filter((rule) => rule.appliesTo(type)).map((rule) => rule.id);
+};
+
+/**
+ * Every finding of every rule that applies, all at once (R29 一次性告知). Run at submit, at each
+ * stage (`ctx.stage`), and at commit after locking the units.
+ */
+export const evaluateRules = (draft: CaseDraft, state: UnitState, ctx: RuleContext): RuleFinding[] => {
+  const type = requireBusinessType(draft.typeId);
+  return RULES.filter((rule) => rule.appliesTo(type)).flatMap((rule) => rule.check(draft, state, ctx));
+};
+
+/** A combined case: its catalogue id and one draft per part, in the catalogue's order. */
+export type CombinedDraft = { combinedTypeId: string; parts: readonly CaseDraft[] };
+
+/**
+ * Evaluates each part against the unit as the earlier parts leave it, so the buyer's mortgage is
+ * checked against the buyer as holder. Findings carry the part index. The parts register in one
+ * transaction in this order, or none does.
+ */
+export const evaluateCombined = (draft: CombinedDraft, state: UnitState, ctx: RuleContext): RuleFinding[] => {
+  const combined = findCombinedType(draft.combinedTypeId);
+  if (!combined) throw new RangeError(`unknown combined type: ${draft.combinedTypeId}`);
+  const typeIds = draft.parts.map((p) => p.typeId);
+  if (typeIds.join() !== combined.parts.map((p) => p.typeId).join())
+    throw new RangeError(`parts of ${combined.id} must be ${combined.parts.map((p) => p.typeId).join(", ")}`);
+  const partCtx: RuleContext = {
+    ...ctx,
+    combined: { typeIds, partyIds: draft.parts.flatMap((p) => p.parties.map((party) => party.personId)) },
+  };
+  const findings: RuleFinding[] = [];
+  let current = state;
+  draft.parts.forEach((part, index) => {
+    const spec = combined.parts[index];
+    const own = evaluateRules(part, current, partCtx);
+    if (spec?.convertsAdvanceNotice && !part.fromAdvanceNoticeId)
+      own.push(
+        ruleFinding(
+          "R11",
+          "WHICH_NOTICE",
+          "block",
+          "预转本须指明所转换的预告登记",
+          "Name the advance notice this part converts",
+          "民法典 第221条",
+        ),
+      );
+    findings.push(...own.map((f) => ({ ...f, part: index })));
+    current = projectPart(part, current, partCtx);
+  });
+  return findings;
+};
+
+export type InstantRoute = { route: "automatic" } | { route: "human"; reasons: string[] };
+
+/**
+ * 即时办结: an eligible type, through its channel, with no blocking or warning finding, is registered
+ * by the system; anything else goes to a human reviewer, with the reasons.
+ */
+export const instantRoute = (
+  drafts: readonly CaseDraft[],
+  findings: readonly RuleFinding[],
+): InstantRoute => {
+  const reasons: string[] = [];
+  for (const draft of drafts) {
+    const type = requireBusinessType(draft.typeId);
+    if (!type.instant) {
+      reasons.push(`${type.id}: not eligible for instant registration`);
+      continue;
+    }
+    if (type.instant.channel && draft.submittedBy?.institutionKind !== type.instant.channel)
+      reasons.push(`${type.id}: instant only when submitted by a ${type.instant.channel} account`);
+    const licence = type.instant.eLicence;
+    if (licence && !draft.materials.some((m) => m.id === licence && m.source === "e-licence"))
+      reasons.push(`${type.id}: ${licence} not verified against e-licence data`);
+  }
+  for (const f of findings) if (f.severity !== "info") reasons.push(`${f.rule} ${f.code}: ${f.message_en}`);
+  return reasons.length === 0 ? { route: "automatic" } : { route: "human", reasons };
+};
