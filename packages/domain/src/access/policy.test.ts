@@ -40,9 +40,9 @@ const citizen: Actor = {
 
 /** The expected matrix for staff: role → actions allowed in the own jurisdiction (never elsewhere). */
 const staffMatrix: Record<StaffRole, Action[]> = {
-  acceptor: ["case.accept", "case.read", "register.read"],
-  reviewer: ["case.review", "case.read", "register.read"],
-  registrar: ["case.register", "case.read", "register.read"],
+  acceptor: ["case.accept", "case.read", "register.read", "integrations.request"],
+  reviewer: ["case.review", "case.read", "register.read", "integrations.request"],
+  registrar: ["case.register", "case.read", "register.read", "integrations.request"],
   issuer: ["case.certify", "case.issue", "case.read"],
   archivist: ["case.archive", "case.read", "register.read"],
   supervisor: ["supervision.view", "audit.read", "case.read", "register.read", "office.read-staff"],
@@ -53,6 +53,7 @@ const staffMatrix: Record<StaffRole, Action[]> = {
     "account.reveal-pii",
     "audit.read",
     "calendar.edit",
+    "integrations.operate",
   ],
 };
 
@@ -63,8 +64,8 @@ describe("policy matrix: staff role × action × own/other jurisdiction", () => 
       it(`${role} ${expected ? "may" : "may not"} ${action} in its own county`, () => {
         expect(can(staff(role), action, { jurisdiction: OWN })).toBe(expected);
       });
-      // Only the national holiday calendar is not bound to a county.
-      const elsewhere = expected && action === "calendar.edit";
+      // Only the national holiday calendar and the department connectors are not bound to a county.
+      const elsewhere = expected && (action === "calendar.edit" || action === "integrations.operate");
       it(`${role} ${elsewhere ? "may" : "may not"} ${action} in another province's county`, () => {
         expect(can(staff(role), action, { jurisdiction: OTHER })).toBe(elsewhere);
       });
@@ -109,6 +110,17 @@ describe("policy matrix: institutions × action × own/other institution", () =>
       expect(can(institution(kind), "seizure.apply", { jurisdiction: OTHER })).toBe(kind === "court");
     }
     expect(can(staff("admin"), "seizure.apply", { jurisdiction: OWN })).toBe(false);
+  });
+
+  it("only tax, housing and bank institutions call back, each as itself", () => {
+    for (const kind of INSTITUTION_KINDS) {
+      const departments = ["tax", "housing", "bank"];
+      expect(can(institution(kind), "integrations.callback", { institutionId: "inst-1" })).toBe(
+        departments.includes(kind),
+      );
+      expect(can(institution(kind), "integrations.callback", { institutionId: "inst-2" })).toBe(false);
+    }
+    expect(can(staff("admin"), "integrations.callback", { institutionId: "inst-1" })).toBe(false);
   });
 
   it("only banks apply for mortgages as institutions", () => {

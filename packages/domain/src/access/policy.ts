@@ -72,6 +72,9 @@ export const ACTIONS = [
   "account.read",
   "account.reveal-pii", // 查看完整证件号码
   "institution.manage-tokens",
+  "integrations.operate", // 部门接口运维: connectors, outbox, dead letters, reconciliation
+  "integrations.request", // 部门协同: declare tax, open payment orders, fetch contracts and licences
+  "integrations.callback", // departments calling back (tax, housing, banks as payment channel)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -107,12 +110,22 @@ const rules: readonly Rule[] = [
   ),
   // The holiday schedule is national; any administrator maintains it (audited).
   allow({ role: "admin" }, ["calendar.edit"], always),
+  // Department connectors serve the whole installation; any administrator operates them (audited).
+  allow({ role: "admin" }, ["integrations.operate"], always),
+  // Staff who take a case through acceptance, review and registering ask departments for it.
+  allow({ role: "acceptor" }, ["integrations.request"], inJurisdiction),
+  allow({ role: "reviewer" }, ["integrations.request"], inJurisdiction),
+  allow({ role: "registrar" }, ["integrations.request"], inJurisdiction),
   // Courts and banks act across jurisdictions through their institution accounts.
   allow({ institution: "court" }, ["seizure.apply", "case.create"], always),
   allow({ institution: "bank" }, ["mortgage.apply", "case.create"], always),
   allow({ institution: "developer" }, ["case.create"], always),
   allow({ institution: "agent" }, ["case.create"], always),
   allow({ institution: "notary" }, ["case.create"], always),
+  // Departments answer through callbacks signed by their own institution.
+  allow({ institution: "tax" }, ["integrations.callback"], ownInstitution),
+  allow({ institution: "housing" }, ["integrations.callback"], ownInstitution),
+  allow({ institution: "bank" }, ["integrations.callback"], ownInstitution),
   allow({ institution: "any" }, ["case.read", "institution.manage-tokens"], ownInstitution),
   allow({ kind: "citizen" }, ["case.create"], always),
   allow({ kind: "company" }, ["case.create"], always),

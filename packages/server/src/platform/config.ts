@@ -29,6 +29,27 @@ const ZEnv = z.object({
   YULIN_BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   YULIN_COOKIE_SECURE: flag.default(false),
   YULIN_WEB_DIST: z.string().optional(),
+  // Department collaboration: connector URLs (unset = the built-in simulator), keys, outbox worker.
+  YULIN_TAX_URL: z.url().optional(),
+  YULIN_PAYMENT_URL: z.url().optional(),
+  YULIN_HOUSING_URL: z.url().optional(),
+  YULIN_ELICENCE_URL: z.url().optional(),
+  YULIN_PUBLIC_URL: z.url().optional(),
+  YULIN_SIGNING_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (SM2 private key)")
+    .optional(),
+  YULIN_WORKER: z.enum(["embedded", "off"]).default("embedded"),
+  YULIN_OUTBOX_POLL_MS: positiveInt.max(60_000).default(1000),
+  YULIN_OUTBOX_MAX_ATTEMPTS: positiveInt.max(100).default(12),
+  YULIN_OUTBOX_BACKOFF_BASE_MS: positiveInt.default(2000),
+  YULIN_OUTBOX_BACKOFF_MAX_MS: positiveInt.default(3_600_000),
+  YULIN_OUTBOX_LEASE_SECONDS: positiveInt.max(3600).default(120),
+  YULIN_CONNECTOR_TIMEOUT_MS: positiveInt.max(120_000).default(10_000),
+  YULIN_CALLBACK_MAX_SKEW_SECONDS: positiveInt.max(3600).default(300),
+  YULIN_TREASURY_ACCOUNT: z.string().min(1).default("国库 佛山市中心支库 4406000001"),
+  YULIN_NONTAX_ACCOUNT: z.string().min(1).default("非税收入财政专户 佛山市财政局 4406009901"),
+  YULIN_DEED_TAX_LOCAL_RATE_BP: z.coerce.number().int().min(300).max(500).default(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -51,6 +72,30 @@ export type Config = Readonly<{
   cookieSecure: boolean;
   webDist: string;
   logLevel: string;
+  /** Department collaboration (integrations/, platform/outbox/). */
+  integrations: IntegrationsConfig;
+}>;
+
+export type IntegrationsConfig = Readonly<{
+  /** Connector base URLs; undefined = the simulator. */
+  taxUrl: string | undefined;
+  paymentUrl: string | undefined;
+  housingUrl: string | undefined;
+  elicenceUrl: string | undefined;
+  /** Base URL of this server as payers and departments reach it (payment pages, notify URLs). */
+  publicUrl: string;
+  signingKeyHex: string | undefined;
+  worker: "embedded" | "off";
+  outboxPollMs: number;
+  outboxMaxAttempts: number;
+  outboxBackoffBaseMs: number;
+  outboxBackoffMaxMs: number;
+  outboxLeaseSeconds: number;
+  connectorTimeoutMs: number;
+  callbackMaxSkewSeconds: number;
+  treasuryAccount: string;
+  nonTaxAccount: string;
+  deedTaxLocalRateBp: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -83,5 +128,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.YULIN_COOKIE_SECURE,
     webDist: path.resolve(e.YULIN_WEB_DIST ?? path.join(repoRoot, "packages/web/dist")),
     logLevel: e.LOG_LEVEL,
+    integrations: Object.freeze({
+      taxUrl: e.YULIN_TAX_URL,
+      paymentUrl: e.YULIN_PAYMENT_URL,
+      housingUrl: e.YULIN_HOUSING_URL,
+      elicenceUrl: e.YULIN_ELICENCE_URL,
+      publicUrl: (e.YULIN_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+      signingKeyHex: e.YULIN_SIGNING_KEY?.toLowerCase(),
+      worker: e.YULIN_WORKER,
+      outboxPollMs: e.YULIN_OUTBOX_POLL_MS,
+      outboxMaxAttempts: e.YULIN_OUTBOX_MAX_ATTEMPTS,
+      outboxBackoffBaseMs: e.YULIN_OUTBOX_BACKOFF_BASE_MS,
+      outboxBackoffMaxMs: e.YULIN_OUTBOX_BACKOFF_MAX_MS,
+      outboxLeaseSeconds: e.YULIN_OUTBOX_LEASE_SECONDS,
+      connectorTimeoutMs: e.YULIN_CONNECTOR_TIMEOUT_MS,
+      callbackMaxSkewSeconds: e.YULIN_CALLBACK_MAX_SKEW_SECONDS,
+      treasuryAccount: e.YULIN_TREASURY_ACCOUNT,
+      nonTaxAccount: e.YULIN_NONTAX_ACCOUNT,
+      deedTaxLocalRateBp: e.YULIN_DEED_TAX_LOCAL_RATE_BP,
+    }),
   });
 }

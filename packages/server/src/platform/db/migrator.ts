@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from "kysely";
 import type { Database } from "./database";
 import * as foundation from "./migrations/2026-11-24T0900-foundation";
+import * as integrations from "./migrations/2026-11-24T1100-integrations";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 const migrations: Record<string, Migration> = {
   "2026-11-24T0900-foundation": foundation,
+  "2026-11-24T1100-integrations": integrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

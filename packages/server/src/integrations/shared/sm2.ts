@@ -1,0 +1,77 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { sm2 } from "sm-crypto-v2";
+
+/**
+ * SM2 signatures as Chinese e-government expects them: SM3 with the Z value of the standard user
+ * id, DER-encoded (ARCHITECTURE.md "crypto"; never Node's own SM2, which uses an empty id).
+ */
+export const SM2_USER_ID = "1234567812345678";
+
+const PUBLIC_KEY = /^04[0-9a-f]{128}$/;
+
+export const isSm2PublicKey = (hex: string): boolean => PUBLIC_KEY.test(hex);
+
+const bytes = (message: string | Uint8Array): Uint8Array =>
+  typeof message === "string" ? new Uint8Array(Buffer.from(message, "utf8")) : message;
+
+export function sm2Sign(message: string | Uint8Array, privateKeyHex: string): string {
+  return sm2.doSignature(bytes(message), privateKeyHex, { der: true, hash: true, userId: SM2_USER_ID });
+}
+
+/** Verifies a DER signature; a malformed signature or key is `false`, never an exception. */
+export function sm2Verify(message: string | Uint8Array, signatureHex: string, publicKeyHex: string): boolean {
+  if (!isSm2PublicKey(publicKeyHex) || !/^[0-9a-f]{16,400}$/i.test(signatureHex)) return false;
+  try {
+    return sm2.doVerifySignature(bytes(message), signatureHex.toLowerCase(), publicKeyHex, {
+      der: true,
+      hash: true,
+      userId: SM2_USER_ID,
+    });
+  } catch {
+    return false;
+  }
+}
+
+export type Sm2KeyPair = { privateKey: string; publicKey: string };
+
+export function generateSm2KeyPair(): Sm2KeyPair {
+  const { privateKey, publicKey } = sm2.generateKeyPairHex();
+  return { privateKey, publicKey };
+}
+
+export const sm2PublicKeyOf = (privateKeyHex: string): string =>
+  sm2.getPublicKeyFromPrivateKey(privateKeyHex);
+
+/**
+ * The platform's SM2 key for signing messages to departments: YULIN_SIGNING_KEY in production;
+ * the embedded default generates `data/keys/sm2-signing.key` (mode 0600) on first start.
+ */
+export function loadOrCreateSigningKey(configured: string | undefined, dataDir: string): Sm2KeyPair {
+  if (configured) return { privateKey: configured, publicKey: sm2PublicKeyOf(configured) };
+  const file = path.join(dataDir, "keys", "sm2-signing.key");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    try {
+      fs.writeFileSync(file, `${generateSm2KeyPair().privateKey}\n`, { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  const privateKey = fs.readFileSync(file, "utf8").trim();
+  return { privateKey, publicKey: sm2PublicKeyOf(privateKey) };
+}
+
+/** SM3 hex digest. */
+export const sm3Hex = (data: string | Uint8Array): string =>
+  crypto.createHash("sm3").update(data).digest("hex");
+
+/** JSON with object keys sorted, so equal content always has the same digest. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}

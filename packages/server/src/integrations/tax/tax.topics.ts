@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { topicHandler } from "../../platform/outbox/outbox.types";
+import { inboundHandler } from "../shared/inbound.service";
+import {
+  type TaxConnector,
+  ZTaxAssessment,
+  ZTaxConfirmation,
+  ZTaxDeclaration,
+  ZTaxPaymentNotice,
+  ZTaxRegisteredNotice,
+} from "./tax.connector";
+import type { TaxService } from "./tax.service";
+
+/** Outbox jobs towards the tax department; each applies the bureau's answer when delivered. */
+export function taxTopics(connector: TaxConnector, tax: TaxService) {
+  return [
+    topicHandler({
+      topic: "tax.declaration",
+      schema: ZTaxDeclaration,
+      deliver: async (payload, meta) => ({
+        status: "delivered",
+        response: await connector.declare(payload, meta.idempotencyKey),
+      }),
+      onDelivered: (tx, _payload, response) =>
+        tax.recordAssessment(tx, response as Awaited<ReturnType<TaxConnector["declare"]>>, connector.mode),
+    }),
+    topicHandler({
+      topic: "tax.contest",
+      schema: ZTaxDeclaration,
+      deliver: async (payload, meta) => ({
+        status: "delivered",
+        response: await connector.contest(payload, meta.idempotencyKey),
+      }),
+      onDelivered: (tx, _payload, response) =>
+        tax.recordAssessment(tx, response as Awaited<ReturnType<TaxConnector["contest"]>>, connector.mode),
+    }),
+    topicHandler({
+      topic: "tax.payment",
+      schema: ZTaxPaymentNotice,
+      deliver: async (payload, meta) => ({
+        status: "delivered",
+        response: await connector.notifyPayment(payload, meta.idempotencyKey),
+      }),
+      onDelivered: async (tx, _payload, response) => {
+        const answer = response as Awaited<ReturnType<TaxConnector["notifyPayment"]>>;
+        if (answer.confirmation) await tax.recordConfirmation(tx, answer.confirmation, connector.mode);
+      },
+    }),
+    topicHandler({
+      topic: "tax.registered",
+      schema: ZTaxRegisteredNotice,
+      deliver: async (payload, meta) => {
+        await connector.notifyRegistered(payload, meta.idempotencyKey);
+        return { status: "delivered" };
+      },
+    }),
+  ];
+}
+
+/** Callbacks from the tax bureau: a later assessment, and the payment confirmation (完税). */
+export function taxCallbacks(tax: TaxService) {
+  return [
+    inboundHandler({
+      department: "tax",
+      type: "payment-confirmed",
+      schema: ZTaxConfirmation,
+      handle: (tx, data) => tax.recordConfirmation(tx, data, "callback"),
+    }),
+    inboundHandler({
+      department: "tax",
+      type: "assessment",
+      schema: z.object({ assessment: ZTaxAssessment, confirmation: ZTaxConfirmation.nullable().optional() }),
+      handle: async (tx, data) => {
+        await tax.recordAssessment(tx, data, "callback");
+        return { assessmentNo: data.assessment.assessmentNo };
+      },
+    }),
+  ];
+}
