@@ -146,9 +146,14 @@ export type UnitState = {
 export const currentRights = (state: UnitState): RightView[] =>
   state.rights.filter((right) => right.status === "current");
 
-/** The right a case disposes of: the named one, or the unit's only current right. */
+/**
+ * The right a case acts on: the named one, or the unit's current right (else one still pending 登簿,
+ * so that R1 can say why it cannot be disposed of yet).
+ */
 export const targetRight = (state: UnitState, rightId?: string): RightView | undefined =>
-  rightId ? state.rights.find((right) => right.id === rightId) : currentRights(state)[0];
+  rightId
+    ? state.rights.find((right) => right.id === rightId)
+    : (currentRights(state)[0] ?? state.rights.find((right) => right.status === "provisional"));
 
 export const holderIdsOf = (right: RightView | undefined): string[] =>
   right ? right.holders.map((holder) => holder.personId) : [];

@@ -221,8 +221,9 @@ export const maximumMortgageFixingTriggers = (
       const events: FixingTrigger[] = [];
       if (m.fixingPeriodEnd && today > m.fixingPeriodEnd)
         events.push({ mortgageId: m.id, event: "period-ended" });
-      // 423(二) applies only without an agreed determination period.
-      if (!m.fixingPeriodEnd && today >= addYears(m.registeredOn, 2))
+      // 423(二) applies only without an agreed determination period, and only once two full years have
+      // run (民法典 201–203: they end at 24:00 of the corresponding day).
+      if (!m.fixingPeriodEnd && today > addYears(m.registeredOn, 2))
         events.push({ mortgageId: m.id, event: "two-years-request" });
       if (seized) events.push({ mortgageId: m.id, event: "seizure-known" });
       return events;
