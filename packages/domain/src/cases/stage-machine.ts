@@ -312,14 +312,13 @@ export const transition = (
 };
 
 /** What an actor may do next with the case (the response tells the client). */
-export const availableActions = (state: CaseState, actor: ActorRole): CaseActionKind[] =>
-  (Object.keys(FROM) as CaseActionKind[]).filter(
+export const availableActions = (state: CaseState, actor: ActorRole): CaseActionKind[] => {
+  const yieldsNothing = requireBusinessType(state.typeId).yields === "none";
+  return (Object.keys(FROM) as CaseActionKind[]).filter(
     (kind) =>
       FROM[kind].includes(state.stage) &&
       ACTION_ROLES[kind].includes(actor) &&
-      !(
-        kind === "archive" &&
-        state.stage === "registered" &&
-        requireBusinessType(state.typeId).yields !== "none"
-      ),
+      !(kind === "archive" && state.stage === "registered" && !yieldsNothing) &&
+      !(kind === "certify" && yieldsNothing),
   );
+};

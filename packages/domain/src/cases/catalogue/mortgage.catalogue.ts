@@ -143,7 +143,11 @@ const mortgages: readonly BusinessType[] = [
       applicants: ["right-holder", "instructing-authority"],
       basis: "条例 第14条第2款第5项；细则 第70条",
     },
-    parties: [mortgagee, party("obligor", "抵押人", "mortgagor", false)],
+    // Named by the register; R4 ensures the mortgagee or the court applies.
+    parties: [
+      party("right-holder", "抵押权人", "mortgagee", false),
+      party("obligor", "抵押人", "mortgagor", false),
+    ],
     materials: ["mortgage-certification", "debt-extinguished-proof"],
     fee: "none",
     instant: {},
