@@ -13,6 +13,8 @@ export type DraftParty = {
   personId: string;
   name: string;
   role: PartyRole;
+  /** The platform account that confirmed for this party, if any (a citizen, company or institution). */
+  accountId?: string;
   /** Confirmed and signed (SM2 e-signature or witnessed at the counter), by themselves or their agent. */
   signed: boolean;
   /** For a right holder under 按份共有: the share they will hold. */

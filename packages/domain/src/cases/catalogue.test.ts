@@ -129,6 +129,10 @@ describe("business-type catalogue", () => {
     ]);
     for (const t of BUSINESS_TYPES.filter((t) => t.announcement))
       expect(t.announcement?.workingDays).toBeGreaterThanOrEqual(15);
+    // 细则 80 gives the parties 30 working days before an ex-officio correction; 细则 17 asks only the 公告
+    // for an ex-officio cancellation.
+    expect(requireBusinessType("correction.ex-officio").announcement?.noticeWorkingDays).toBe(30);
+    expect(requireBusinessType("cancel.ex-officio").announcement?.noticeWorkingDays).toBeUndefined();
   });
 
   it("yields certifications for mortgages, notices, objections, easements and habitation, nothing for seizures and cancellations", () => {

@@ -105,6 +105,10 @@ export const MATERIALS = {
   "destruction-proof": { name_zh: "不动产灭失的材料", name_en: "proof that the property perished" },
   "waiver-declaration": { name_zh: "放弃不动产权利的书面声明", name_en: "written waiver of the right" },
   "expropriation-decision": { name_zh: "征收决定", name_en: "expropriation decision", eLicence: true },
+  "ex-officio-grounds": {
+    name_zh: "依职权注销的事实和依据（灭失、期限届满未续期等）",
+    name_en: "facts and grounds of the ex-officio cancellation",
+  },
   "interest-proof": { name_zh: "利害关系证明材料", name_en: "proof of interest" },
   "error-proof": { name_zh: "证实登记簿记载错误的材料", name_en: "proof that the register is wrong" },
   "correction-notice": {

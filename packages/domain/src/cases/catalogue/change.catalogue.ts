@@ -182,11 +182,12 @@ export const CHANGE_TYPES: readonly BusinessType[] = [
     name_en: "cancellation by the registry's own authority",
     application: { mode: "ex-officio", applicants: [], basis: "细则 第17条、第19条" },
     parties: [party("obligor", "原权利人", "former holder", false)],
-    materials: ["error-proof"],
+    materials: ["ex-officio-grounds"],
     fee: "none",
     promisedDays: 3,
-    // DOMAIN.md R20 asks for 30 working days' notice as for correction; 细则 17 only requires the 公告.
-    announcement: { kind: "announcement", workingDays: 15, noticeWorkingDays: 30, basis: "细则 第17条" },
+    // 细则 17(四) requires the 公告 only. DOMAIN.md R20 also asks for 30 working days' notice, which the
+    // statute sets for ex-officio correction (细则 80) alone: the statute wins.
+    announcement: { kind: "announcement", workingDays: 15, basis: "细则 第17条" },
     entries: ["right.cancel"],
     yields: "none",
     disposal: false,

@@ -103,7 +103,9 @@ export const houseAndLandTogether: Rule = {
     const type = requireBusinessType(draft.typeId);
     const findings: RuleFinding[] = [];
     if (type.id.startsWith("first.house")) {
-      if (!state.landRight?.registered)
+      // On state land the land right is registered first (细则 35); collective construction land and
+      // its buildings are usually registered together in the same first registration.
+      if (!state.landRight?.registered && type.id === "first.house.state-land")
         findings.push(
           ruleFinding(
             "R3",
@@ -115,6 +117,7 @@ export const houseAndLandTogether: Rule = {
           ),
         );
       else if (
+        state.landRight?.registered &&
         !sameSet(
           acquiringParties(draft).map((p) => p.personId),
           state.landRight.holderIds,
