@@ -8,7 +8,7 @@ export const registerDecides: Rule = {
   id: "R1",
   title_zh: "以登记簿为准",
   title_en: "The register decides",
-  appliesTo: (type) => type.subject === "right" && type.verb !== "create",
+  appliesTo: (type) => (type.subject === "right" && type.verb !== "create") || type.disposal,
   check: (draft, state) => {
     const right = rightOf(draft, state);
     const findings: RuleFinding[] = [];

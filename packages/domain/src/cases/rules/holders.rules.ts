@@ -10,6 +10,7 @@ import {
   rightOf,
   validAdvanceNotices,
 } from "./rule-views";
+
 /** R5 现势权利人处分: only the current holder disposes; historic or terminated rights cannot be. */
 export const currentHolderOnly: Rule = {
   id: "R5",

@@ -108,6 +108,19 @@ describe("R24 counting time", () => {
     expect(blocksOf(evaluateRules(draft("mortgage.first.general"), unit(), ctx()), "R24")).toEqual([]);
   });
 
+  it("reports an impossible acceptance date instead of counting with it (R24)", () => {
+    const bad = draft("transfer.sale", {
+      acceptedOn: "2025-02-29",
+      pauses: [{ kind: "correction", from: "2025-13-01" }],
+    });
+    const findings = evaluateRules(bad, unit(), ctx());
+    expect(blocksOf(findings, "R24").map((f) => f.message_en)).toEqual([
+      "Not a calendar date: acceptedOn = 2025-02-29",
+      "Not a calendar date: pauses[0].from = 2025-13-01",
+    ]);
+    expect(ofRule(findings, "R23")).toEqual([]);
+  });
+
   it("keeps an objection whose 15th day falls in the National Day holiday until the next working day (R24)", () => {
     // Registered 2025-09-20: day 15 is 2025-10-05, a holiday, so it runs until 2025-10-09.
     const state = unit({

@@ -15,6 +15,7 @@ export const announcement: Rule = {
   id: "R20",
   title_zh: "公告",
   title_en: "Announcement",
+  readsDraftDates: true,
   appliesTo: (type) => type.announcement !== undefined,
   check: (draft, _state, ctx) => {
     const rule = requireBusinessType(draft.typeId).announcement!;
@@ -150,6 +151,7 @@ export const timeLimits: Rule = {
   id: "R23",
   title_zh: "办理时限",
   title_en: "Time limits",
+  readsDraftDates: true,
   appliesTo: () => true,
   check: (draft, _state, ctx) => {
     if (!draft.acceptedOn) return [];
@@ -214,6 +216,20 @@ const DRAFT_DATES: ReadonlyArray<[string, (d: CaseDraft) => IsoDate | undefined]
   ["advanceNotice.registrablePossibleOn", (d) => d.advanceNotice?.registrablePossibleOn],
 ];
 
+/** Every date of the draft with its field name, the clock pauses included. */
+export const draftDates = (draft: CaseDraft): Array<[string, string]> => [
+  ...DRAFT_DATES.flatMap(([field, read]): Array<[string, string]> => {
+    const value = read(draft);
+    return value === undefined ? [] : [[field, value]];
+  }),
+  ...(draft.pauses ?? []).flatMap(
+    (p, i): Array<[string, string]> => [
+      [`pauses[${i}].from`, p.from],
+      ...(p.to ? ([[`pauses[${i}].to`, p.to]] as Array<[string, string]>) : []),
+    ],
+  ),
+];
+
 /**
  * R24 期间计算: periods are counted on real calendar dates, start the next day and end at 24:00, a last
  * day on a rest day moving to the next working day (民法典 201–203). Blocks dates that cannot be
@@ -226,9 +242,8 @@ export const countingTime: Rule = {
   appliesTo: () => true,
   check: (draft, state, ctx) => {
     const findings: RuleFinding[] = [];
-    for (const [field, read] of DRAFT_DATES) {
-      const value = read(draft);
-      if (value !== undefined && !isIsoDate(value))
+    for (const [field, value] of draftDates(draft)) {
+      if (!isIsoDate(value))
         findings.push(
           ruleFinding(
             "R24",

@@ -1,3 +1,4 @@
+import { isIsoDate } from "../../calendar/iso-date";
 import type { CaseDraft } from "../case-draft";
 import { findCombinedType, requireBusinessType } from "../catalogue";
 import type { UnitState } from "../unit-state";
@@ -20,6 +21,7 @@ import {
   announcement,
   correctionLimits,
   countingTime,
+  draftDates,
   taxAndFeesFirst,
   timeLimits,
   withdrawal,
@@ -72,7 +74,11 @@ export const rulesFor = (typeId: string): RuleId[] => {
  */
 export const evaluateRules = (draft: CaseDraft, state: UnitState, ctx: RuleContext): RuleFinding[] => {
   const type = requireBusinessType(draft.typeId);
-  return RULES.filter((rule) => rule.appliesTo(type)).flatMap((rule) => rule.check(draft, state, ctx));
+  // A date that is not a date cannot be counted with: R24 says so, and the rules that count skip.
+  const datesValid = draftDates(draft).every(([, value]) => isIsoDate(value));
+  return RULES.filter((rule) => rule.appliesTo(type) && (datesValid || !rule.readsDraftDates)).flatMap(
+    (rule) => rule.check(draft, state, ctx),
+  );
 };
 
 /** A combined case: its catalogue id and one draft per part, in the catalogue's order. */

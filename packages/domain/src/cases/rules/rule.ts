@@ -77,6 +77,8 @@ export type Rule = {
   title_en: string;
   /** Whether the rule concerns a type at all; the engine runs only rules that apply. */
   appliesTo: (type: BusinessType) => boolean;
+  /** Computes with the draft's dates: skipped while R24 reports one that is not a calendar date. */
+  readsDraftDates?: true;
   check: (draft: CaseDraft, state: UnitState, ctx: RuleContext) => RuleFinding[];
 };
 

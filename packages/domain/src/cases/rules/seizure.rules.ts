@@ -106,6 +106,7 @@ export const seizurePeriod: Rule = {
   id: "R9",
   title_zh: "查封期限",
   title_en: "Seizure period",
+  readsDraftDates: true,
   appliesTo: (type) => type.subject === "seizure",
   check: (draft, state, ctx) => {
     const type = requireBusinessType(draft.typeId);
