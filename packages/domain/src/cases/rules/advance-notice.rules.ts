@@ -4,7 +4,7 @@ import { hasConsent, type Rule, type RuleFinding, ruleFinding } from "./rule";
 import { acquiringParties, sameSet, validAdvanceNotices } from "./rule-views";
 
 /** R10 预告: while effective, a disposal needs its holder's written consent. */
-export const advanceNoticeNeedsConsent: Rule = {
+export const advanceNoticeNeedsConsentRule: Rule = {
   id: "R10",
   title_zh: "预告登记限制处分",
   title_en: "Advance notice needs its holder's consent",
@@ -34,7 +34,7 @@ export const advanceNoticeNeedsConsent: Rule = {
 };
 
 /** R11 预告失效与预转本: a notice lapses 90 days after registration became possible; conversion matches it. */
-export const advanceNoticeConversion: Rule = {
+export const advanceNoticeConversionRule: Rule = {
   id: "R11",
   title_zh: "预告失效与预转本",
   title_en: "Advance notice lapse and conversion",

@@ -5,7 +5,7 @@ import { type Rule, type RuleFinding, ruleFinding } from "./rule";
 import { isFirstRegistration, isRightTransfer, rightOf } from "./rule-views";
 
 /** R26 证随权走: a transfer or cancellation voids the old certificate; a replacement voids and is marked 补发. */
-export const certificatesFollowRights: Rule = {
+export const certificatesFollowRightsRule: Rule = {
   id: "R26",
   title_zh: "证书随权利变动",
   title_en: "Certificates follow rights",
@@ -59,7 +59,7 @@ const MAX_YEARS = { residential: 70, industrial: 50, commercial: 40, other: 50 }
  * (民法典 359); a granted term stays within the statutory maximum; a mortgage should not outlast the
  * right it burdens (easements: R19).
  */
-export const rightTerms: Rule = {
+export const rightTermsRule: Rule = {
   id: "R27",
   title_zh: "权利期限",
   title_en: "Terms",

@@ -4,7 +4,7 @@ import { type Rule, type RuleFinding, ruleFinding } from "./rule";
 import { acquiringParties, isBuildingUnit, isFirstRegistration, rightOf, sameSet } from "./rule-views";
 
 /** R1 登簿生效: a right exists when recorded; where a certificate differs, the register wins. */
-export const registerDecides: Rule = {
+export const registerDecidesRule: Rule = {
   id: "R1",
   title_zh: "以登记簿为准",
   title_en: "The register decides",
@@ -44,7 +44,7 @@ export const registerDecides: Rule = {
 };
 
 /** R2 首次登记在先; rights by inheritance or decision are registered before they are disposed of. */
-export const firstRegistrationFirst: Rule = {
+export const firstRegistrationFirstRule: Rule = {
   id: "R2",
   title_zh: "首次登记在先",
   title_en: "First registration first",
@@ -94,7 +94,7 @@ export const firstRegistrationFirst: Rule = {
 };
 
 /** R3 房地一体: a building goes with its land right, to the same holder. */
-export const houseAndLandTogether: Rule = {
+export const houseAndLandTogetherRule: Rule = {
   id: "R3",
   title_zh: "房地一体登记",
   title_en: "House and land together",
@@ -150,7 +150,7 @@ export const houseAndLandTogether: Rule = {
 };
 
 /** R4 申请主体: joint or single application as the catalogue says (条例 14). */
-export const whoApplies: Rule = {
+export const whoAppliesRule: Rule = {
   id: "R4",
   title_zh: "申请主体",
   title_en: "Who applies",

@@ -7,7 +7,7 @@ import { isRightTransfer } from "./rule-views";
  * R18 居住权: created by registration on another's dwelling, never transferred or inherited, ends at
  * its term or the holder's death and is then cancelled; the home may be sold and the right stays.
  */
-export const habitationRight: Rule = {
+export const habitationRightRule: Rule = {
   id: "R18",
   title_zh: "居住权",
   title_en: "Habitation right",

@@ -12,7 +12,7 @@ import {
 } from "./rule-views";
 
 /** R5 现势权利人处分: only the current holder disposes; historic or terminated rights cannot be. */
-export const currentHolderOnly: Rule = {
+export const currentHolderOnlyRule: Rule = {
   id: "R5",
   title_zh: "现势权利人处分",
   title_en: "Current holder only",
@@ -140,7 +140,7 @@ const restrictionTarget = (
 const TWO_THIRDS = fraction(2, 3);
 
 /** R6 共有: common property needs all owners, shares two thirds; shares sum to exactly 1. */
-export const coOwners: Rule = {
+export const coOwnersRule: Rule = {
   id: "R6",
   title_zh: "共有处分与份额",
   title_en: "Co-owners",

@@ -68,7 +68,7 @@ const materialFindings = (
  * proof; no notarisation required; an estate administrator declares the materials true; second-order
  * heirs need not appear beside a first-order heir; hard proofs may be commitments where allowed.
  */
-export const inheritance: Rule = {
+export const inheritanceRule: Rule = {
   id: "R25",
   title_zh: "继承、受遗赠登记",
   title_en: "Inheritance",
@@ -96,7 +96,7 @@ export const inheritance: Rule = {
  * R29 一次性告知: every missing material and required party is listed at once, so the applicant
  * completes the case in one go (条例 17).
  */
-export const oneTimeNotice: Rule = {
+export const oneTimeNoticeRule: Rule = {
   id: "R29",
   title_zh: "一次性告知",
   title_en: "Everything missing at once",

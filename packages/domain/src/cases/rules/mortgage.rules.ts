@@ -10,7 +10,7 @@ import { currentMortgages, effectiveSeizures, isRightTransfer, rightOf } from ".
  * a transfer ban is recorded or the mortgage predates the Civil Code: then the mortgagee consents.
  * Waiving the right needs the mortgagee's consent in every case (细则 28).
  */
-export const mortgageFollowsProperty: Rule = {
+export const mortgageFollowsPropertyRule: Rule = {
   id: "R13",
   title_zh: "抵押财产转让",
   title_en: "Mortgage follows the property",
@@ -76,7 +76,7 @@ const harmsLaterRanks = (
   (change.rank !== undefined && change.rank !== target.rank);
 
 /** R14 抵押顺位: mortgages rank by acceptance; a change harming later ranks needs their consent. */
-export const mortgageRank: Rule = {
+export const mortgageRankRule: Rule = {
   id: "R14",
   title_zh: "抵押权顺位",
   title_en: "Mortgage rank",
@@ -115,7 +115,7 @@ export const mortgageRank: Rule = {
 };
 
 /** R15 不得抵押的财产 (民法典 399); seized property is refused under R7. */
-export const notMortgageable: Rule = {
+export const notMortgageableRule: Rule = {
   id: "R15",
   title_zh: "不得抵押的财产",
   title_en: "Property that cannot be mortgaged",
@@ -161,7 +161,7 @@ export const notMortgageable: Rule = {
  * R16 在建建筑物抵押: the collateral excludes units under advance notice or presale filing (细则 75);
  * the building's first registration converts the mortgage in the same case (细则 77).
  */
-export const constructionMortgage: Rule = {
+export const constructionMortgageRule: Rule = {
   id: "R16",
   title_zh: "在建建筑物抵押",
   title_en: "Mortgage of a building under construction",
@@ -230,7 +230,7 @@ export const maximumMortgageFixingTriggers = (
     });
 
 /** R17 最高额抵押: debts are fixed by a 423 event and a fixing registration; until then the mortgage does not follow a partial assignment. */
-export const maximumMortgage: Rule = {
+export const maximumMortgageRule: Rule = {
   id: "R17",
   title_zh: "最高额抵押权",
   title_en: "Maximum-amount mortgage",

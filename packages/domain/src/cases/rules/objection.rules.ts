@@ -7,7 +7,7 @@ import { effectiveObjections } from "./rule-views";
  * R12 异议: does not block a disposal, but the applicant must sign that they know of it and bear the
  * risk (细则 84); a lapsed objection cannot be filed again on the same matter and grounds (细则 83).
  */
-export const objectionRisk: Rule = {
+export const objectionRiskRule: Rule = {
   id: "R12",
   title_zh: "异议登记",
   title_en: "Objection",

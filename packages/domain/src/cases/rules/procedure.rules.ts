@@ -11,7 +11,7 @@ import { effectiveObjections, validAdvanceNotices } from "./rule-views";
  * R20 公告: announced for at least 15 working days before registering; ex-officio corrections and
  * cancellations only after the parties' 30 working days; objections received suspend the case.
  */
-export const announcement: Rule = {
+export const announcementRule: Rule = {
   id: "R20",
   title_zh: "公告",
   title_en: "Announcement",
@@ -73,7 +73,7 @@ const LATER_DISPOSALS = [
 ];
 
 /** R21 更正: refused where a disposal, advance notice or seizure was registered after the error. */
-export const correctionLimits: Rule = {
+export const correctionLimitsRule: Rule = {
   id: "R21",
   title_zh: "更正登记的限制",
   title_en: "Limits of correction",
@@ -111,7 +111,7 @@ export const correctionLimits: Rule = {
 };
 
 /** R22 先税后证: deed tax before registering a transfer (契税法 11); fees before certificates. */
-export const taxAndFeesFirst: Rule = {
+export const taxAndFeesFirstRule: Rule = {
   id: "R22",
   title_zh: "先缴税费",
   title_en: "Tax and fees first",
@@ -147,7 +147,7 @@ export const taxAndFeesFirst: Rule = {
 };
 
 /** R23 办理时限: statutory 30 working days, the office's promise, clock paused in correction and announcement. */
-export const timeLimits: Rule = {
+export const timeLimitsRule: Rule = {
   id: "R23",
   title_zh: "办理时限",
   title_en: "Time limits",
@@ -235,7 +235,7 @@ export const draftDates = (draft: CaseDraft): Array<[string, string]> => [
  * day on a rest day moving to the next working day (民法典 201–203). Blocks dates that cannot be
  * counted; explains when a period the case depends on was moved off a holiday.
  */
-export const countingTime: Rule = {
+export const countingTimeRule: Rule = {
   id: "R24",
   title_zh: "期间计算",
   title_en: "Counting time",
@@ -284,7 +284,7 @@ export const countingTime: Rule = {
 };
 
 /** R28 撤回: a case withdrawn before recording must not be recorded (条例 15). */
-export const withdrawal: Rule = {
+export const withdrawalRule: Rule = {
   id: "R28",
   title_zh: "撤回申请",
   title_en: "Withdrawal",

@@ -2,65 +2,70 @@ import { isIsoDate } from "../../calendar/iso-date";
 import type { CaseDraft } from "../case-draft";
 import { findCombinedType, requireBusinessType } from "../catalogue";
 import type { UnitState } from "../unit-state";
-import { advanceNoticeConversion, advanceNoticeNeedsConsent } from "./advance-notice.rules";
-import { certificatesFollowRights, rightTerms } from "./certificate.rules";
+import { advanceNoticeConversionRule, advanceNoticeNeedsConsentRule } from "./advance-notice.rules";
+import { certificatesFollowRightsRule, rightTermsRule } from "./certificate.rules";
 import { easementRule } from "./easement.rules";
-import { firstRegistrationFirst, houseAndLandTogether, registerDecides, whoApplies } from "./general.rules";
-import { habitationRight } from "./habitation.rules";
-import { coOwners, currentHolderOnly } from "./holders.rules";
-import { inheritance, oneTimeNotice } from "./materials.rules";
 import {
-  constructionMortgage,
-  maximumMortgage,
-  mortgageFollowsProperty,
-  mortgageRank,
-  notMortgageable,
+  firstRegistrationFirstRule,
+  houseAndLandTogetherRule,
+  registerDecidesRule,
+  whoAppliesRule,
+} from "./general.rules";
+import { habitationRightRule } from "./habitation.rules";
+import { coOwnersRule, currentHolderOnlyRule } from "./holders.rules";
+import { inheritanceRule, oneTimeNoticeRule } from "./materials.rules";
+import {
+  constructionMortgageRule,
+  maximumMortgageRule,
+  mortgageFollowsPropertyRule,
+  mortgageRankRule,
+  notMortgageableRule,
 } from "./mortgage.rules";
-import { objectionRisk } from "./objection.rules";
+import { objectionRiskRule } from "./objection.rules";
 import {
-  announcement,
-  correctionLimits,
-  countingTime,
+  announcementRule,
+  correctionLimitsRule,
+  countingTimeRule,
   draftDates,
-  taxAndFeesFirst,
-  timeLimits,
-  withdrawal,
+  taxAndFeesFirstRule,
+  timeLimitsRule,
+  withdrawalRule,
 } from "./procedure.rules";
 import { projectPart } from "./projection";
 import { type Rule, type RuleContext, type RuleFinding, type RuleId, ruleFinding } from "./rule";
-import { seizureBlocksDisposal, seizurePeriod, waitingSeizures } from "./seizure.rules";
+import { seizureBlocksDisposalRule, seizurePeriodRule, waitingSeizuresRule } from "./seizure.rules";
 
 /** R1 … R29 in order; the engine runs those that apply to the type. */
 export const RULES: readonly Rule[] = [
-  registerDecides,
-  firstRegistrationFirst,
-  houseAndLandTogether,
-  whoApplies,
-  currentHolderOnly,
-  coOwners,
-  seizureBlocksDisposal,
-  waitingSeizures,
-  seizurePeriod,
-  advanceNoticeNeedsConsent,
-  advanceNoticeConversion,
-  objectionRisk,
-  mortgageFollowsProperty,
-  mortgageRank,
-  notMortgageable,
-  constructionMortgage,
-  maximumMortgage,
-  habitationRight,
+  registerDecidesRule,
+  firstRegistrationFirstRule,
+  houseAndLandTogetherRule,
+  whoAppliesRule,
+  currentHolderOnlyRule,
+  coOwnersRule,
+  seizureBlocksDisposalRule,
+  waitingSeizuresRule,
+  seizurePeriodRule,
+  advanceNoticeNeedsConsentRule,
+  advanceNoticeConversionRule,
+  objectionRiskRule,
+  mortgageFollowsPropertyRule,
+  mortgageRankRule,
+  notMortgageableRule,
+  constructionMortgageRule,
+  maximumMortgageRule,
+  habitationRightRule,
   easementRule,
-  announcement,
-  correctionLimits,
-  taxAndFeesFirst,
-  timeLimits,
-  countingTime,
-  inheritance,
-  certificatesFollowRights,
-  rightTerms,
-  withdrawal,
-  oneTimeNotice,
+  announcementRule,
+  correctionLimitsRule,
+  taxAndFeesFirstRule,
+  timeLimitsRule,
+  countingTimeRule,
+  inheritanceRule,
+  certificatesFollowRightsRule,
+  rightTermsRule,
+  withdrawalRule,
+  oneTimeNoticeRule,
 ];
 
 export const rulesFor = (typeId: string): RuleId[] => {

@@ -5,7 +5,7 @@ import { type Rule, type RuleContext, type RuleFinding, ruleFinding } from "./ru
 import { effectiveSeizures, seizuresToday } from "./rule-views";
 
 /** R7 查封限制处分: while seized, disposals are refused at submit and again at commit. */
-export const seizureBlocksDisposal: Rule = {
+export const seizureBlocksDisposalRule: Rule = {
   id: "R7",
   title_zh: "查封限制处分",
   title_en: "Seizure blocks disposal",
@@ -47,7 +47,7 @@ export const seizureEntryOnArrival = (
   effectiveSeizures(state, ctx).length > 0 ? "seizure.wait" : "seizure.create";
 
 /** R8 轮候查封: later seizures wait by delivery time and take effect when the earlier one ends. */
-export const waitingSeizures: Rule = {
+export const waitingSeizuresRule: Rule = {
   id: "R8",
   title_zh: "轮候查封",
   title_en: "Waiting seizures",
@@ -102,7 +102,7 @@ export const waitingSeizures: Rule = {
 };
 
 /** R9 查封期限: at most 3 years; 续封 before expiry, at most 3 years each; expired ones lapse. */
-export const seizurePeriod: Rule = {
+export const seizurePeriodRule: Rule = {
   id: "R9",
   title_zh: "查封期限",
   title_en: "Seizure period",
