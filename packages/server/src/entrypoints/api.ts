@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   const app = await buildApp(services);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
+    await services.integrations.worker.stop();
     await app.close();
     await services.close();
     process.exit(0);
@@ -19,6 +20,9 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
   const address = await app.listen({ port: config.port, host: config.host });
+  // The embedded default delivers outbox messages in this process; with YULIN_WORKER=off,
+  // run `entrypoints/worker.ts` (one or more processes on PostgreSQL) instead.
+  if (config.integrations.worker === "embedded") services.integrations.worker.start();
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
   const database = services.backend === "pglite" ? `PGlite (嵌入式) ${config.dataDir}` : "PostgreSQL";
   const lines = [

@@ -10,6 +10,7 @@ import {
 import { formatDemoAccounts, seedDemo } from "../demo/demo.seed";
 import { findAccountByUsername, loadProfile, toActor } from "../identity/account.repository";
 import { createApiTokenService } from "../identity/auth.service";
+import { INTEGRATIONS_HELP, IntegrationsUsageError, runIntegrationsCommand } from "../integrations/integrations.cli";
 import { systemContext } from "../platform/audit/audit";
 import { ConfigError, loadConfig } from "../platform/config";
 import { DataDirLockedError } from "../platform/db/embedded-lock";
@@ -26,6 +27,7 @@ const HELP = `yulin — 鱼鳞不动产登记平台命令行 (Yulin command line
                  [--role acceptor@440604 ...]               (staff: role@county, repeatable)
                  [--institution-kind bank --institution-name 名称]   (institution accounts)
   yulin user token --username U --name N   issue an API token for an institution account
+${INTEGRATIONS_HELP}
 
 Database: DATABASE_URL for PostgreSQL, otherwise PGlite under YULIN_DATA_DIR (default ./data).
 The embedded database allows one process: stop the server before running the CLI on it.`;
@@ -127,6 +129,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(`API token for ${account.username} (shown once):\n${token.token}`);
       return 0;
     }
+    const integrations = await runIntegrationsCommand(services, argv);
+    if (integrations !== undefined) return integrations;
     throw new UsageError(`unknown command: ${argv.join(" ")}`);
   } finally {
     await services.close();
@@ -146,11 +150,12 @@ function parseRole(value: string): { role: StaffRole; jurisdiction: string } {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    if (error instanceof UsageError) console.error(`${error.message}\n\n${HELP}`);
+    if (error instanceof UsageError || error instanceof IntegrationsUsageError)
+      console.error(`${error.message}\n\n${HELP}`);
     else if (error instanceof AppError) console.error(`${error.code}: ${error.message}`, error.details ?? "");
     else if (error instanceof ConfigError || error instanceof DataDirLockedError)
       console.error(error.message);
     else console.error(error);
-    process.exit(error instanceof UsageError ? 2 : 1);
+    process.exit(error instanceof UsageError || error instanceof IntegrationsUsageError ? 2 : 1);
   },
 );

@@ -1,5 +1,6 @@
 import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
 import { createAccountService } from "../identity/account.service";
+import { createIntegrations } from "../integrations/integrations.module";
 import { createApiTokenService, createAuthService } from "../identity/auth.service";
 import type { Config } from "../platform/config";
 import { createPiiCipher, loadOrCreatePiiKey } from "../platform/crypto/pii-cipher";
@@ -26,6 +27,8 @@ export async function openServices(config: Config, options: { memory?: boolean }
   const { db } = handle;
   const now = () => new Date();
   const pii = createPiiCipher(loadOrCreatePiiKey(config.piiKeyHex, config.dataDir));
+  // Department collaboration: connectors (simulators unless configured), outbox and its worker.
+  const integrations = createIntegrations({ db, config, pii, now });
   return {
     config,
     db,
@@ -37,6 +40,7 @@ export async function openServices(config: Config, options: { memory?: boolean }
     tokens: createApiTokenService({ db, now }),
     accounts: createAccountService({ db, pii }),
     calendar: createCalendarService({ db }),
+    integrations,
   };
 }
 

@@ -13,7 +13,7 @@ import {
   sumFen,
 } from "@yulin/domain/fees/index";
 import { type RequestContext, writeAudit } from "../../platform/audit/audit";
-import { type Database, inTransaction } from "../../platform/db/database";
+import { type Database, inTransaction, type Tx } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import { canonicalJson, sm3Hex } from "../shared/sm2";
 import { findCurrentAssessment, findDeclaration } from "../tax/tax.repository";
@@ -73,7 +73,10 @@ export function createPaymentService(deps: {
   function quoteFee(jurisdiction: string, fee: RegistrationFeeInput) {
     const county = findCounty(jurisdiction);
     if (!county) throw new AppError("OFFICE.UNKNOWN");
-    const result = calculateRegistrationFee(fee, feeTableFor(deps.feeTables, county.provinceCode));
+    const result = calculateRegistrationFee(
+      fee,
+      feeTableFor(deps.feeTables, county.provinceCode.padEnd(6, "0")),
+    );
     if (!result.ok) throw new AppError("FEE.INVALID", { findings: result.error });
     return result.value;
   }
@@ -223,9 +226,16 @@ export function createPaymentService(deps: {
    * Idempotent: the same transaction again changes nothing.
    */
   async function handleGatewayPayment(ctx: RequestContext, n: GatewayNotification) {
+    const result = await inTransaction(deps.db, (tx) => applyGatewayPayment(tx, ctx, n));
+    deps.wake?.();
+    return result;
+  }
+
+  /** The same, inside a caller's transaction (the signed callback records the message with it). */
+  async function applyGatewayPayment(tx: Tx, ctx: RequestContext, n: GatewayNotification) {
     const paidAt = new Date(n.paidAt);
     if (Number.isNaN(paidAt.getTime())) throw new AppError("PAYMENT.INVALID", { reason: "paidAt" });
-    const result = await inTransaction(deps.db, async (tx) => {
+    {
       const part = await findPart(tx, n.partNo, { lock: true });
       if (!part) throw new AppError("REQUEST.NOT_FOUND", { partNo: n.partNo });
       const order = await findOrderById(tx, part.order_id, { lock: true });
@@ -315,9 +325,7 @@ export function createPaymentService(deps: {
         details: { txnId: n.txnId, amountFen: n.amountFen, receiptNo, orderPaid: allPaid },
       });
       return { receiptNo, duplicate: false };
-    });
-    deps.wake?.();
-    return result;
+    }
   }
 
   async function getReceipt(receiptNo: string, token: string) {
@@ -328,7 +336,8 @@ export function createPaymentService(deps: {
 
   /** 对账: our paid parts and their split for one day (UTC+8) against the channel's statement. */
   async function reconcileDay(ctx: RequestContext, date: string) {
-    if (!ctx.actor || !can(ctx.actor, "integrations.operate")) throw new AppError("AUTH.FORBIDDEN");
+    // Administrators over HTTP; the CLI acts as the system.
+    if (ctx.actor && !can(ctx.actor, "integrations.operate")) throw new AppError("AUTH.FORBIDDEN");
     let statement: Awaited<ReturnType<PaymentGateway["statement"]>>;
     try {
       statement = await deps.gateway.statement(date);
@@ -372,6 +381,7 @@ export function createPaymentService(deps: {
     findOrderForCase,
     openPart,
     handleGatewayPayment,
+    applyGatewayPayment,
     getReceipt,
     reconcileDay,
     listAllocationsOfPart: (partId: string) => listAllocationsOfPart(deps.db, partId),

@@ -116,7 +116,7 @@ export function createTaxService(deps: {
       const count = household
         ? await deps.housingCount.countHomes(tx, {
             personKeys: household.members.map((m) => m.personKey),
-            cityCode: county.cityCode,
+            cityCode: county.cityCode.padEnd(6, "0"),
             asOf: now,
           })
         : { count: 0, unitCodes: [], source: "organisation" };

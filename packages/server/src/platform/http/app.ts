@@ -16,6 +16,7 @@ import {
 import { calendarRoutes } from "../../calendar/calendar.routes";
 import type { Services } from "../../entrypoints/setup";
 import { identityRoutes } from "../../identity/identity.routes";
+import { integrationRoutes } from "../../integrations/departments.routes";
 import { ping } from "../db/database";
 import { errorBody, httpStatusOf } from "../errors";
 import { registerErrorHandling } from "./errors.plugin";
@@ -105,6 +106,14 @@ export async function buildApp(
     }),
   );
   await app.register(calendarRoutes({ calendar: services.calendar }));
+  await app.register(
+    integrationRoutes({
+      db: services.db,
+      integrations: services.integrations,
+      now: services.now,
+      localRateBp: config.integrations.deedTaxLocalRateBp,
+    }),
+  );
 
   const hasWeb = fs.existsSync(path.join(config.webDist, "index.html"));
   if (hasWeb) {

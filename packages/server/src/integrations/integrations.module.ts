@@ -1,0 +1,171 @@
+import { type FeeTables, NATIONAL_FEE_TABLE } from "@yulin/domain/fees/index";
+import pino from "pino";
+import { systemContext } from "../platform/audit/audit";
+import type { Config } from "../platform/config";
+import type { PiiCipher } from "../platform/crypto/pii-cipher";
+import type { Database } from "../platform/db/database";
+import { createOutbox } from "../platform/outbox/outbox";
+import { createOutboxWorker, type OutboxWorker } from "../platform/outbox/outbox.worker";
+import { bankTopics, createBankNotifier } from "./bank/bank.notifications";
+import { createElicenceSimulator, createHttpElicenceConnector } from "./elicence/elicence.connector";
+import { createElicenceService } from "./elicence/elicence.service";
+import { createHousingSimulator, createHttpHousingConnector } from "./housing/housing.connector";
+import { createHousingService } from "./housing/housing.service";
+import { type ConnectorMode, createOperationsService } from "./operations/operations.service";
+import { createGatewaySimulator } from "./payment/gateway.simulator";
+import { paymentCallbacks } from "./payment/payment.callbacks";
+import { createHttpPaymentGateway } from "./payment/payment.gateway";
+import { createPaymentService, type PaymentService } from "./payment/payment.service";
+import { listInstitutionsOfKind } from "./shared/connections.repository";
+import { createConnectionsService } from "./shared/connections.service";
+import { createSignedClient } from "./shared/http-client";
+import { createInboundService } from "./shared/inbound.service";
+import { createSimulatorStore } from "./shared/simulator-store";
+import { loadOrCreateSigningKey } from "./shared/sm2";
+import { createSimulatedHousingCount, type HouseholdHousingCount } from "./tax/household-housing-count";
+import { createHttpTaxConnector } from "./tax/tax.connector";
+import { createTaxService } from "./tax/tax.service";
+import { createTaxSimulator } from "./tax/tax.simulator";
+import { taxCallbacks, taxTopics } from "./tax/tax.topics";
+
+/**
+ * Registration fee tables: the national one, and per-province overrides keyed by `xx0000`
+ * (e.g. `"500000": { waiveChanges: true }` where a province waives change fees [?]).
+ */
+export const FEE_TABLES: FeeTables = { national: NATIONAL_FEE_TABLE, provinces: {} };
+
+/**
+ * Wires department collaboration: each connector is the simulator unless its URL is configured.
+ * `housingCount` is the register's implementation of the household home count once it exists.
+ */
+export function createIntegrations(deps: {
+  db: Database;
+  config: Config;
+  pii: PiiCipher;
+  now: () => Date;
+  housingCount?: HouseholdHousingCount;
+}) {
+  const { db, config, pii, now } = deps;
+  const ic = config.integrations;
+  const log = pino({ level: config.logLevel, name: "outbox" });
+  const signingKey = loadOrCreateSigningKey(ic.signingKeyHex, config.dataDir);
+  const store = createSimulatorStore(db, pii);
+  const personKey = (n: string) => pii.lookupHash(n);
+  let worker: OutboxWorker | undefined;
+  const wake = () => worker?.wake();
+  const client = (baseUrl: string) =>
+    createSignedClient({ baseUrl, privateKey: signingKey.privateKey, timeoutMs: ic.connectorTimeoutMs, now });
+
+  const outbox = createOutbox({ pii, maxAttempts: ic.outboxMaxAttempts, now });
+  const taxConnector = ic.taxUrl
+    ? createHttpTaxConnector(client(ic.taxUrl), now)
+    : createTaxSimulator({
+        store,
+        localRateBp: ic.deedTaxLocalRateBp,
+        platformPublicKey: signingKey.publicKey,
+        now,
+      });
+  const tax = createTaxService({
+    db,
+    pii,
+    outbox,
+    housingCount: deps.housingCount ?? createSimulatedHousingCount(store),
+    signingKey,
+    localRateBp: ic.deedTaxLocalRateBp,
+    now,
+    wake,
+  });
+
+  let payments: PaymentService | undefined;
+  const gatewaySimulator = ic.paymentUrl
+    ? null
+    : createGatewaySimulator({
+        store,
+        publicUrl: ic.publicUrl,
+        now,
+        notify: (n) => payments!.handleGatewayPayment(systemContext("payment-simulator"), n),
+      });
+  payments = createPaymentService({
+    db,
+    gateway: gatewaySimulator ?? createHttpPaymentGateway(client(ic.paymentUrl!), now),
+    tax,
+    feeTables: FEE_TABLES,
+    accounts: { treasury: ic.treasuryAccount, nonTax: ic.nonTaxAccount },
+    publicUrl: ic.publicUrl,
+    now,
+    wake,
+  });
+
+  const housingConnector = ic.housingUrl
+    ? createHttpHousingConnector(client(ic.housingUrl))
+    : createHousingSimulator({ store, personKey, now });
+  const housing = createHousingService({ db, pii, connector: housingConnector, now });
+  const elicenceConnector = ic.elicenceUrl
+    ? createHttpElicenceConnector(client(ic.elicenceUrl))
+    : createElicenceSimulator({ store, personKey });
+  const elicence = createElicenceService({ db, pii, connector: elicenceConnector, now });
+  const notifyBanks = createBankNotifier(outbox);
+
+  const handlers = [
+    ...taxTopics(taxConnector, tax),
+    ...bankTopics({ db, store, privateKey: signingKey.privateKey, timeoutMs: ic.connectorTimeoutMs, now }),
+  ];
+  worker = createOutboxWorker({
+    db,
+    pii,
+    handlers,
+    options: {
+      pollMs: ic.outboxPollMs,
+      leaseSeconds: ic.outboxLeaseSeconds,
+      backoffBaseMs: ic.outboxBackoffBaseMs,
+      backoffMaxMs: ic.outboxBackoffMaxMs,
+    },
+    now,
+    log,
+  });
+  const inbound = createInboundService({
+    db,
+    now,
+    maxSkewSeconds: ic.callbackMaxSkewSeconds,
+    handlers: [...taxCallbacks(tax), ...paymentCallbacks(payments)],
+  });
+
+  const modes = async (): Promise<ConnectorMode[]> => {
+    const mode = (connector: string, url: string | undefined): ConnectorMode => ({
+      connector,
+      mode: url ? "http" : "simulator",
+      url: url ?? null,
+    });
+    const banks = await listInstitutionsOfKind(db, "bank");
+    return [
+      mode("tax", ic.taxUrl),
+      mode("payment", ic.paymentUrl),
+      mode("housing", ic.housingUrl),
+      mode("elicence", ic.elicenceUrl),
+      ...banks.map((b) => mode(`bank:${b.id}`, b.endpoint_url ?? undefined)),
+    ];
+  };
+  const operations = createOperationsService({ db, now, modes, wake });
+  const connections = createConnectionsService({ db, now, platformPublicKey: signingKey.publicKey });
+
+  return {
+    outbox,
+    worker,
+    signingKey,
+    simulatorStore: store,
+    tax,
+    payments,
+    gatewaySimulator,
+    housing,
+    elicence,
+    notifyBanks,
+    inbound,
+    operations,
+    connections,
+    /** For the cases module's registering transaction (R22). */
+    requireTaxCleared: tax.requireTaxCleared,
+    notifyTaxRegistered: tax.notifyTaxRegistered,
+  };
+}
+
+export type Integrations = ReturnType<typeof createIntegrations>;
