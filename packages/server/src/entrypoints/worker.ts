@@ -1,16 +1,36 @@
+import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../platform/config";
 import { DataDirLockedError } from "../platform/db/embedded-lock";
+import { countOpenMessages } from "../platform/outbox/outbox.repository";
 import { openServices } from "./setup";
 
 /**
  * The outbox worker on its own (`node --import tsx packages/server/src/entrypoints/worker.ts`):
  * for PostgreSQL deployments that run the API with YULIN_WORKER=off and one or more workers.
  * On the embedded database the API process runs the worker itself (one process per data dir).
+ * `--until-empty` delivers until no message is pending or leased, then exits (batch use, tests).
  */
 async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { "until-empty": { type: "boolean" } } });
   const config = loadConfig();
   const services = await openServices(config);
   const { worker, inbound } = services.integrations;
+
+  if (values["until-empty"]) {
+    let handled = 0;
+    for (;;) {
+      const n = await worker.runOnce();
+      handled += n;
+      if (n === 0) {
+        if ((await countOpenMessages(services.db)) === 0) break;
+        await new Promise((r) => setTimeout(r, config.integrations.outboxPollMs));
+      }
+    }
+    console.log(`outbox empty: handled ${handled} message(s)`);
+    await services.close();
+    process.exit(0);
+  }
+
   worker.start();
   // Nonces older than the freshness window can no longer be replayed: forget them.
   const prune = setInterval(() => void inbound.prune().catch(() => {}), 10 * 60_000);

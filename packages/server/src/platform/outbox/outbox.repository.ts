@@ -237,3 +237,13 @@ export async function recordConnectorFailure(
 export async function listConnectorHealth(db: Db) {
   return db.selectFrom("connector_health").selectAll().orderBy("connector").execute();
 }
+
+/** Messages not yet finished (pending, or leased to a worker). */
+export async function countOpenMessages(db: Db): Promise<number> {
+  const r = await db
+    .selectFrom("outbox")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("status", "in", ["pending", "sending"])
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
