@@ -9,3 +9,4 @@ export * from "./identifiers/resident-id";
 export * from "./identifiers/unit-code";
 export * from "./result";
 export * from "./cases/index";
+export * from "./ledger/index";
