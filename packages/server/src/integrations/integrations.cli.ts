@@ -57,7 +57,7 @@ export async function runIntegrationsCommand(
   if (command === "connectors" && (sub === undefined || sub === "list")) {
     for (const c of await ops.listConnectors(ctx)) {
       console.log(
-        `${c.connector.padEnd(46)} ${c.mode.padEnd(9)} ${c.status.padEnd(8)} pending ${c.pending}  dead ${c.dead}  ` +
+        `${c.label.padEnd(24)} ${c.connector.padEnd(46)} ${c.mode.padEnd(9)} ${c.status.padEnd(8)} pending ${c.pending}  dead ${c.dead}  ` +
           `failures ${c.consecutiveFailures}  last ok ${c.lastSuccessAt ?? "-"}${c.url ? `  ${c.url}` : ""}`,
       );
     }

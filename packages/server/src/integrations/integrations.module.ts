@@ -131,18 +131,19 @@ export function createIntegrations(deps: {
   });
 
   const modes = async (): Promise<ConnectorMode[]> => {
-    const mode = (connector: string, url: string | undefined): ConnectorMode => ({
+    const mode = (connector: string, label: string, url: string | undefined): ConnectorMode => ({
       connector,
+      label,
       mode: url ? "http" : "simulator",
       url: url ?? null,
     });
     const banks = await listInstitutionsOfKind(db, "bank");
     return [
-      mode("tax", ic.taxUrl),
-      mode("payment", ic.paymentUrl),
-      mode("housing", ic.housingUrl),
-      mode("elicence", ic.elicenceUrl),
-      ...banks.map((b) => mode(`bank:${b.id}`, b.endpoint_url ?? undefined)),
+      mode("tax", "税务 Tax bureau", ic.taxUrl),
+      mode("payment", "统一支付 Payment channel", ic.paymentUrl),
+      mode("housing", "住建 Housing bureau", ic.housingUrl),
+      mode("elicence", "电子证照库 E-licence library", ic.elicenceUrl),
+      ...banks.map((b) => mode(`bank:${b.id}`, b.name, b.endpoint_url ?? undefined)),
     ];
   };
   const operations = createOperationsService({ db, now, modes, wake });

@@ -6,6 +6,7 @@ import type { Integrations } from "../integrations.module";
 
 const ZConnector = z.object({
   connector: z.string().describe("tax | payment | housing | elicence | bank:<institution id>"),
+  label: z.string().describe("税务 Tax, 统一支付 Payment, … or the bank's name"),
   mode: z.enum(["simulator", "http"]),
   url: z.string().nullable(),
   status: z.enum(["ok", "degraded", "failing"]),

@@ -12,7 +12,12 @@ import {
   requeueMessage,
 } from "../../platform/outbox/outbox.repository";
 
-export type ConnectorMode = { connector: string; mode: "simulator" | "http"; url: string | null };
+export type ConnectorMode = {
+  connector: string;
+  label: string;
+  mode: "simulator" | "http";
+  url: string | null;
+};
 
 /** 部门接口运维: connectors with their health and queues, the dead-letter list, and retry. */
 export function createOperationsService(deps: {
@@ -46,6 +51,7 @@ export function createOperationsService(deps: {
       const consecutiveFailures = h?.consecutive_failures ?? 0;
       return {
         connector,
+        label: m?.label ?? connector,
         mode: m?.mode ?? "simulator",
         url: m?.url ?? null,
         status: (consecutiveFailures === 0 ? "ok" : consecutiveFailures < 3 ? "degraded" : "failing") as
