@@ -10,3 +10,4 @@ export * from "./identifiers/unit-code";
 export * from "./result";
 export * from "./cases/index";
 export * from "./ledger/index";
+export * from "./register/index";

@@ -40,12 +40,36 @@ const citizen: Actor = {
 
 /** The expected matrix for staff: role → actions allowed in the own jurisdiction (never elsewhere). */
 const staffMatrix: Record<StaffRole, Action[]> = {
-  acceptor: ["case.accept", "case.read", "register.read", "integrations.request"],
-  reviewer: ["case.review", "case.read", "register.read", "integrations.request"],
-  registrar: ["case.register", "case.read", "register.read", "integrations.request"],
-  issuer: ["case.certify", "case.issue", "case.read"],
-  archivist: ["case.archive", "case.read", "register.read"],
-  supervisor: ["supervision.view", "audit.read", "case.read", "register.read", "office.read-staff"],
+  acceptor: ["case.accept", "case.read", "register.read", "register.read-public", "integrations.request"],
+  reviewer: [
+    "case.review",
+    "case.read",
+    "register.read",
+    "register.search-holder",
+    "register.read-public",
+    "integrations.request",
+  ],
+  registrar: [
+    "case.register",
+    "case.read",
+    "register.read",
+    "register.search-holder",
+    "register.sign-head",
+    "cadastre.edit",
+    "register.read-public",
+    "integrations.request",
+  ],
+  issuer: ["case.certify", "case.issue", "case.read", "register.read-public"],
+  archivist: ["case.archive", "case.read", "register.read", "register.read-public"],
+  supervisor: [
+    "supervision.view",
+    "audit.read",
+    "case.read",
+    "register.read",
+    "register.search-holder",
+    "office.read-staff",
+    "register.read-public",
+  ],
   admin: [
     "office.read-staff",
     "office.manage-staff",
@@ -53,6 +77,8 @@ const staffMatrix: Record<StaffRole, Action[]> = {
     "account.reveal-pii",
     "audit.read",
     "calendar.edit",
+    "register.sign-head",
+    "register.read-public",
     "integrations.operate",
   ],
 };
@@ -64,8 +90,13 @@ describe("policy matrix: staff role × action × own/other jurisdiction", () => 
       it(`${role} ${expected ? "may" : "may not"} ${action} in its own county`, () => {
         expect(can(staff(role), action, { jurisdiction: OWN })).toBe(expected);
       });
-      // Only the national holiday calendar and the department connectors are not bound to a county.
-      const elsewhere = expected && (action === "calendar.edit" || action === "integrations.operate");
+      // Only the national holiday calendar, the public view of the register (R30) and the
+      // department connectors are not bound to a county.
+      const elsewhere =
+        expected &&
+        (action === "calendar.edit" ||
+          action === "register.read-public" ||
+          action === "integrations.operate");
       it(`${role} ${elsewhere ? "may" : "may not"} ${action} in another province's county`, () => {
         expect(can(staff(role), action, { jurisdiction: OTHER })).toBe(elsewhere);
       });
@@ -112,6 +143,14 @@ describe("policy matrix: institutions × action × own/other institution", () =>
     expect(can(staff("admin"), "seizure.apply", { jurisdiction: OWN })).toBe(false);
   });
 
+  it("only courts among institutions search the register by person", () => {
+    for (const kind of INSTITUTION_KINDS) {
+      expect(can(institution(kind), "register.search-holder", { jurisdiction: OTHER })).toBe(
+        kind === "court",
+      );
+    }
+  });
+
   it("only tax, housing and bank institutions call back, each as itself", () => {
     for (const kind of INSTITUTION_KINDS) {
       const departments = ["tax", "housing", "bank"];
@@ -141,8 +180,17 @@ describe("policy: applicants", () => {
     expect(allowedActions(citizen, { ownerAccountId: "c-1", jurisdiction: OWN })).toEqual([
       "case.create",
       "case.read",
+      "register.read-public",
+      "register.read-own",
       "account.read",
     ]);
+  });
+
+  it("a citizen sees the register in full only for property it holds (R30)", () => {
+    expect(can(citizen, "register.read-own", { ownerAccountId: "c-1" })).toBe(true);
+    expect(can(citizen, "register.read-own", { ownerAccountId: "c-2" })).toBe(false);
+    expect(can(citizen, "register.read", { jurisdiction: OWN })).toBe(false);
+    expect(can(citizen, "register.search-holder", { jurisdiction: OWN })).toBe(false);
   });
 });
 

@@ -62,6 +62,11 @@ export const ACTIONS = [
   "case.issue", // 发证
   "case.archive", // 归档
   "register.read", // 登记簿查询 (staff view)
+  "register.read-public", // 自然状况及是否存在共有、抵押、预告、异议、查封 (R30, no holder identity)
+  "register.read-own", // 权利人查询本人不动产 (R30)
+  "register.search-holder", // 按权利人查询 (staff of the office, courts)
+  "register.sign-head", // 签署登记簿树根 (signed tree head on demand)
+  "cadastre.edit", // 地籍调查成果入库: parcels, buildings, units
   "seizure.apply", // 查封 (courts)
   "mortgage.apply", // 抵押 (banks)
   "supervision.view", // 监管
@@ -96,6 +101,15 @@ const rules: readonly Rule[] = [
   // Only the property's own office reviews and registers (属地审核登簿).
   allow({ role: "reviewer" }, ["case.review", "case.read", "register.read"], inJurisdiction),
   allow({ role: "registrar" }, ["case.register", "case.read", "register.read"], inJurisdiction),
+  // Searching the register by person, sealing the ledger and recording survey results.
+  allow(
+    { role: "registrar" },
+    ["register.search-holder", "register.sign-head", "cadastre.edit"],
+    inJurisdiction,
+  ),
+  allow({ role: "reviewer" }, ["register.search-holder"], inJurisdiction),
+  allow({ role: "supervisor" }, ["register.search-holder"], inJurisdiction),
+  allow({ role: "admin" }, ["register.sign-head"], inJurisdiction),
   allow({ role: "issuer" }, ["case.certify", "case.issue", "case.read"], inJurisdiction),
   allow({ role: "archivist" }, ["case.archive", "case.read", "register.read"], inJurisdiction),
   allow(
@@ -118,6 +132,8 @@ const rules: readonly Rule[] = [
   allow({ role: "registrar" }, ["integrations.request"], inJurisdiction),
   // Courts and banks act across jurisdictions through their institution accounts.
   allow({ institution: "court" }, ["seizure.apply", "case.create"], always),
+  // Courts search by person (查控) across jurisdictions; every search is audited with its purpose.
+  allow({ institution: "court" }, ["register.search-holder"], always),
   allow({ institution: "bank" }, ["mortgage.apply", "case.create"], always),
   allow({ institution: "developer" }, ["case.create"], always),
   allow({ institution: "agent" }, ["case.create"], always),
@@ -129,6 +145,11 @@ const rules: readonly Rule[] = [
   allow({ institution: "any" }, ["case.read", "institution.manage-tokens"], ownInstitution),
   allow({ kind: "citizen" }, ["case.create"], always),
   allow({ kind: "company" }, ["case.create"], always),
+  // R30: anyone with an intent to buy, rent or lend sees the natural state and which
+  // restrictions exist, without the holder's identity; holders see their own property in full.
+  ...ACCOUNT_KINDS.map((kind) => allow({ kind }, ["register.read-public"], always)),
+  allow({ kind: "citizen" }, ["register.read-own"], ownAccount),
+  allow({ kind: "company" }, ["register.read-own"], ownAccount),
   // Everyone may read what is their own.
   allow({ kind: "citizen" }, ["case.read", "account.read"], ownAccount),
   allow({ kind: "company" }, ["case.read", "account.read"], ownAccount),
