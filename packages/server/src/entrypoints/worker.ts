@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { "until-empty": { type: "boolean" } } });
   const config = loadConfig();
   const services = await openServices(config);
-  const { worker, inbound } = services.integrations;
+  const { worker } = services.integrations;
 
   if (values["until-empty"]) {
     let handled = 0;
@@ -32,11 +32,8 @@ async function main(): Promise<void> {
   }
 
   worker.start();
-  // Nonces older than the freshness window can no longer be replayed: forget them.
-  const prune = setInterval(() => void inbound.prune().catch(() => {}), 10 * 60_000);
   console.log(`Yulin outbox worker ${worker.id} started (${services.backend})`);
   const shutdown = async (signal: string) => {
-    clearInterval(prune);
     console.log(`outbox worker stopping (${signal})`);
     await worker.stop();
     await services.close();

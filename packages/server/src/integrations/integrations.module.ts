@@ -110,6 +110,12 @@ export function createIntegrations(deps: {
     ...taxTopics(taxConnector, tax),
     ...bankTopics({ db, store, privateKey: signingKey.privateKey, timeoutMs: ic.connectorTimeoutMs, now }),
   ];
+  const inbound = createInboundService({
+    db,
+    now,
+    maxSkewSeconds: ic.callbackMaxSkewSeconds,
+    handlers: [...taxCallbacks(tax), ...paymentCallbacks(payments)],
+  });
   worker = createOutboxWorker({
     db,
     pii,
@@ -122,12 +128,8 @@ export function createIntegrations(deps: {
     },
     now,
     log,
-  });
-  const inbound = createInboundService({
-    db,
-    now,
-    maxSkewSeconds: ic.callbackMaxSkewSeconds,
-    handlers: [...taxCallbacks(tax), ...paymentCallbacks(payments)],
+    // Nonces older than the freshness window can no longer be replayed: forget them.
+    housekeeping: { everyMs: 10 * 60_000, run: () => inbound.prune() },
   });
 
   const modes = async (): Promise<ConnectorMode[]> => {

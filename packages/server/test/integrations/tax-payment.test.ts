@@ -47,6 +47,13 @@ describe("tax two-way check and one payment split automatically (R22, C4)", () =
     expect(order.totalFen).toBe(2_008_000);
     expect(order.byAccount).toEqual({ treasury: 2_000_000, "non-tax": 8_000 });
     expect(order.parts.map((p) => p.amountFen)).toEqual([1_204_800, 803_200]);
+    // The order holds the assessed amounts: contesting the home count now would leave it stale.
+    await expect(
+      integrations().tax.contestHousingCount(ctx, caseRef, {
+        claimedHomesBefore: 0,
+        text_zh: "承诺无其他住房",
+      }),
+    ).rejects.toMatchObject({ code: "TAX.INVALID", details: { reason: "a payment order is open" } });
 
     // The buyer pays through the simulated channel; the tax is not confirmed until the order is paid.
     const [buyerPart, sellerPart] = order.parts;

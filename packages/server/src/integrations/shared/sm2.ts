@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { sm2PublicKeyOf } from "@yulin/domain/ledger/signed-head";
 import { sm2 } from "sm-crypto-v2";
 
 /**
@@ -13,26 +14,11 @@ const PUBLIC_KEY = /^04[0-9a-f]{128}$/;
 
 export const isSm2PublicKey = (hex: string): boolean => PUBLIC_KEY.test(hex);
 
-const bytes = (message: string | Uint8Array): Uint8Array =>
-  typeof message === "string" ? new Uint8Array(Buffer.from(message, "utf8")) : message;
-
-export function sm2Sign(message: string | Uint8Array, privateKeyHex: string): string {
-  return sm2.doSignature(bytes(message), privateKeyHex, { der: true, hash: true, userId: SM2_USER_ID });
-}
-
-/** Verifies a DER signature; a malformed signature or key is `false`, never an exception. */
-export function sm2Verify(message: string | Uint8Array, signatureHex: string, publicKeyHex: string): boolean {
-  if (!isSm2PublicKey(publicKeyHex) || !/^[0-9a-f]{16,400}$/i.test(signatureHex)) return false;
-  try {
-    return sm2.doVerifySignature(bytes(message), signatureHex.toLowerCase(), publicKeyHex, {
-      der: true,
-      hash: true,
-      userId: SM2_USER_ID,
-    });
-  } catch {
-    return false;
-  }
-}
+/**
+ * Signing and verifying are the ledger's (domain/ledger/sm-crypto.ts via signed-head.ts): one SM2
+ * implementation in the project, with minimal DER encoding and malformed input answered `false`.
+ */
+export { sm2PublicKeyOf, sm2Sign, sm2Verify } from "@yulin/domain/ledger/signed-head";
 
 export type Sm2KeyPair = { privateKey: string; publicKey: string };
 
@@ -40,9 +26,6 @@ export function generateSm2KeyPair(): Sm2KeyPair {
   const { privateKey, publicKey } = sm2.generateKeyPairHex();
   return { privateKey, publicKey };
 }
-
-export const sm2PublicKeyOf = (privateKeyHex: string): string =>
-  sm2.getPublicKeyFromPrivateKey(privateKeyHex);
 
 /**
  * The platform's SM2 key for signing messages to departments: YULIN_SIGNING_KEY in production;
@@ -67,11 +50,5 @@ export function loadOrCreateSigningKey(configured: string | undefined, dataDir: 
 export const sm3Hex = (data: string | Uint8Array): string =>
   crypto.createHash("sm3").update(data).digest("hex");
 
-/** JSON with object keys sorted, so equal content always has the same digest. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
+/** RFC 8785 canonical JSON (the ledger's): equal content always has the same digest. */
+export { canonicalJson } from "@yulin/domain/ledger/canonical-json";

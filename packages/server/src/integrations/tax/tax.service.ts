@@ -218,6 +218,15 @@ export function createTaxService(deps: {
       if (row.status === "cleared" || row.status === "registered") {
         throw new AppError("TAX.INVALID", { reason: "already cleared" });
       }
+      // The order carries the assessed amounts: a re-assessment would leave it stale.
+      const order = await tx
+        .selectFrom("payment_orders")
+        .select("order_no")
+        .where("case_ref", "=", caseRef)
+        .where("status", "<>", "cancelled")
+        .executeTakeFirst();
+      if (order)
+        throw new AppError("TAX.INVALID", { reason: "a payment order is open", orderNo: order.order_no });
       const statement = {
         caseRef,
         declarationNo: row.declaration_no,
@@ -271,7 +280,7 @@ export function createTaxService(deps: {
   async function recordAssessment(tx: Tx, answer: AssessmentAnswer, source: string): Promise<void> {
     const a = answer.assessment;
     const declaration = await findDeclaration(tx, a.caseRef, { lock: true });
-    if (!declaration) throw new Error(`assessment for unknown case ${a.caseRef}`);
+    if (!declaration) throw new AppError("TAX.NOT_DECLARED", { caseRef: a.caseRef });
     const now = deps.now();
     await insertAssessment(tx, {
       assessmentNo: a.assessmentNo,

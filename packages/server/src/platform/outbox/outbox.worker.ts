@@ -65,6 +65,8 @@ export function createOutboxWorker(deps: {
   now: () => Date;
   log?: WorkerLog;
   random?: () => number;
+  /** Periodic upkeep run by the polling loop (e.g. forgetting old inbound nonces). */
+  housekeeping?: { everyMs: number; run: () => Promise<void> };
 }): OutboxWorker {
   const id = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
   const handlers = new Map(deps.handlers.map((h) => [h.topic, h]));
@@ -180,8 +182,14 @@ export function createOutboxWorker(deps: {
     return rows.length;
   }
 
+  let lastHousekeeping = 0;
+
   async function loop(): Promise<void> {
     while (running) {
+      if (deps.housekeeping && Date.now() - lastHousekeeping >= deps.housekeeping.everyMs) {
+        lastHousekeeping = Date.now();
+        await deps.housekeeping.run().catch((error) => deps.log?.warn({ err: error }, "housekeeping failed"));
+      }
       let handled = 0;
       try {
         handled = await runOnce();
