@@ -1,4 +1,5 @@
 import { formatDemoAccounts, isDemoSeeded, seedDemo } from "../demo/demo.seed";
+import { seedIntegrationsDemo } from "../integrations/demo/integrations.demo";
 import { ConfigError, loadConfig } from "../platform/config";
 import { DataDirLockedError } from "../platform/db/embedded-lock";
 import { buildApp } from "../platform/http/app";
@@ -8,6 +9,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const services = await openServices(config);
   const firstStart = config.demo ? await seedDemo(services) : false;
+  // What the simulated departments know in the demo (contract, licences, homes).
+  if (firstStart) await seedIntegrationsDemo(services);
   const app = await buildApp(services);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");

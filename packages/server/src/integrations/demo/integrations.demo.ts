@@ -1,0 +1,95 @@
+import { generateCreditCode, generateResidentId } from "@yulin/domain";
+import { DEMO_CITIZENS, DEMO_COMPANIES } from "../../demo/demo-data";
+import type { Services } from "../../entrypoints/setup";
+import { giveSimulatedLicence } from "../elicence/elicence.connector";
+import { giveSimulatedContract } from "../housing/housing.connector";
+import { giveSimulatedHomes } from "../tax/household-housing-count";
+
+export const DEMO_CONTRACT_NO = "WQ2025-440604-0001";
+export const DEMO_UNIT = "440604003001GB00001F00010001";
+
+const citizen = (username: string) => {
+  const c = DEMO_CITIZENS.find((x) => x.username === username)!;
+  return {
+    name: c.displayName,
+    idNumber: generateResidentId({ county: c.county, birthDate: c.birthDate, sequence: c.sequence }),
+  };
+};
+
+/**
+ * What the simulated departments know in the demo: an online contract 张伟 buys from 李娜, the
+ * demo citizens' licences in the e-licence library, and one home 陈静 already holds in Foshan
+ * (so her purchase is a second home). Loaded once, with the demo dataset.
+ */
+export async function seedIntegrationsDemo(services: Services): Promise<void> {
+  const store = services.integrations.simulatorStore;
+  const key = (n: string) => services.pii.lookupHash(n);
+  const zhang = citizen("citizen.zhang");
+  const li = citizen("citizen.li");
+  const chen = citizen("citizen.chen");
+
+  await giveSimulatedContract(store, {
+    contractNo: DEMO_CONTRACT_NO,
+    status: "filed",
+    unitCode: DEMO_UNIT,
+    address: "佛山市禅城区祖庙路1号鱼鳞花园1座101房",
+    areaSqm: 98.5,
+    use: "residential",
+    priceFen: 200_000_000,
+    signedAt: "2025-03-01T10:00:00.000+08:00",
+    buyers: [zhang],
+    sellers: [li],
+  });
+  await giveSimulatedHomes(store, "440600", key(chen.idNumber), ["440606004002GB00012F00030002"]);
+
+  for (const username of ["citizen.zhang", "citizen.li", "citizen.chen", "citizen.wang", "citizen.liu"]) {
+    const p = citizen(username);
+    await giveSimulatedLicence(store, key, {
+      type: "id-card",
+      licenceNo: `SFZ-${p.idNumber.slice(-6)}`,
+      holderName: p.name,
+      holderNumber: p.idNumber,
+      issuer: "公安机关",
+      issuedOn: "2020-06-01",
+      validUntil: "2040-06-01",
+      fields: { nationality: "汉" },
+    });
+  }
+  await giveSimulatedLicence(store, key, {
+    type: "marriage-certificate",
+    licenceNo: "J440604-2012-000888",
+    holderName: zhang.name,
+    holderNumber: zhang.idNumber,
+    issuer: "佛山市禅城区民政局",
+    issuedOn: "2012-10-01",
+    validUntil: null,
+    fields: { spouseName: "王丽" },
+  });
+  await giveSimulatedLicence(store, key, {
+    type: "household-register",
+    licenceNo: "HK440604-0000123",
+    holderName: zhang.name,
+    holderNumber: zhang.idNumber,
+    issuer: "佛山市公安局禅城分局",
+    issuedOn: "2015-01-01",
+    validUntil: null,
+    fields: { address: "佛山市禅城区祖庙街道", members: 3 },
+  });
+  const company = DEMO_COMPANIES.find((c) => c.username === "company.jiaju")!;
+  const creditCode = generateCreditCode({
+    authority: "9",
+    type: "1",
+    division: company.division,
+    organisation: company.organisation,
+  });
+  await giveSimulatedLicence(store, key, {
+    type: "business-licence",
+    licenceNo: `YYZZ-${creditCode}`,
+    holderName: company.displayName,
+    holderNumber: creditCode,
+    issuer: "佛山市顺德区市场监督管理局",
+    issuedOn: "2019-05-20",
+    validUntil: null,
+    fields: { legalRepresentative: "陈静", type: "有限责任公司" },
+  });
+}
