@@ -16,6 +16,8 @@ const HallArea = lazyNamed(() => import("../routes/hall/hall-area"), "HallArea")
 const PortalArea = lazyNamed(() => import("../routes/portal/portal-area"), "PortalArea");
 const WorkbenchArea = lazyNamed(() => import("../routes/workbench/workbench-area"), "WorkbenchArea");
 const VerifyPage = lazyNamed(() => import("../routes/public/verify-page"), "VerifyPage");
+const PublicCataloguePage = lazyNamed(() => import("../routes/public/guide-pages"), "PublicCataloguePage");
+const PublicGuidePage = lazyNamed(() => import("../routes/public/guide-pages"), "PublicGuidePage");
 const AboutPage = lazyNamed(() => import("../routes/public/about-page"), "AboutPage");
 
 const loading = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
@@ -27,6 +29,9 @@ export function AppRoutes() {
       <Route element={<PublicLayout />}>
         <Route path="login" element={<LoginPage />} />
         <Route path="verify" element={loading(<VerifyPage />)} />
+        <Route path="verify/:token" element={loading(<VerifyPage />)} />
+        <Route path="guide" element={loading(<PublicCataloguePage />)} />
+        <Route path="guide/:typeId" element={loading(<PublicGuidePage />)} />
         <Route path="about" element={loading(<AboutPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

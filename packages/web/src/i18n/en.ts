@@ -1,6 +1,18 @@
+import { casesEn } from "./messages/cases.messages";
+import { catalogueEn } from "./messages/catalogue.messages";
+import { certificatesEn } from "./messages/certificates.messages";
+import { commonEn } from "./messages/common.messages";
+import { portalEn } from "./messages/portal.messages";
+import { registerEn } from "./messages/register.messages";
 import type { Dictionary } from "./zh-CN";
 
 export const en: Dictionary = {
+  ...commonEn,
+  ...catalogueEn,
+  ...registerEn,
+  ...certificatesEn,
+  ...casesEn,
+  ...portalEn,
   "app.name": "Yulin",
   "app.title": "Yulin · Real Estate Registration",
   "app.subtitle": "Real Estate Registration",

@@ -3,7 +3,20 @@
  * must translate every key (enforced by the type of `en` and by `i18n.test.ts`).
  * Placeholders are written `{name}` and must appear in every translation.
  */
+import { casesZh } from "./messages/cases.messages";
+import { catalogueZh } from "./messages/catalogue.messages";
+import { certificatesZh } from "./messages/certificates.messages";
+import { commonZh } from "./messages/common.messages";
+import { portalZh } from "./messages/portal.messages";
+import { registerZh } from "./messages/register.messages";
+
 export const zhCN = {
+  ...commonZh,
+  ...catalogueZh,
+  ...registerZh,
+  ...certificatesZh,
+  ...casesZh,
+  ...portalZh,
   "app.name": "鱼鳞",
   "app.title": "鱼鳞 · 不动产登记",
   "app.subtitle": "不动产登记",

@@ -30,16 +30,21 @@ export function PublicLayout() {
           <div style={{ flex: 1 }} />
           <nav>
             <Flex align="center" gap={wide ? 8 : 0}>
+              <Link to="/guide">
+                <Button type="link" size={wide ? "middle" : "small"}>
+                  {t("nav.guide")}
+                </Button>
+              </Link>
               <Link to="/verify">
                 <Button type="link" size={wide ? "middle" : "small"}>
                   {t("nav.verify")}
                 </Button>
               </Link>
-              <Link to="/about">
-                <Button type="link" size={wide ? "middle" : "small"}>
-                  {t("nav.about")}
-                </Button>
-              </Link>
+              {wide ? (
+                <Link to="/about">
+                  <Button type="link">{t("nav.about")}</Button>
+                </Link>
+              ) : null}
               {me.status === "authenticated" ? (
                 <Link to={homePathFor(me.account)}>
                   <Button type="link" size={wide ? "middle" : "small"}>

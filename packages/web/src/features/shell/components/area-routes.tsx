@@ -1,4 +1,4 @@
-import type { ComponentType } from "react";
+import type { ComponentType, ReactNode } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { type MessageKey, useT } from "../../../i18n";
 import type { Area } from "../../auth/home-path";
@@ -16,10 +16,14 @@ type Props = Readonly<{
   allowed: readonly MenuEntry[];
   /** Menu icons by segment; decorative, so hidden from screen readers (the label names the page). */
   icons: Readonly<Record<string, ComponentType<{ "aria-hidden"?: boolean }>>>;
+  /** The built pages by segment; an entry without one shows what it will offer. */
+  pages?: Readonly<Record<string, ReactNode>>;
+  /** Pages outside the menu (a case, a unit), as `path` under the area. */
+  extra?: ReadonlyArray<{ path: string; element: ReactNode }>;
 }>;
 
 /** The routes of an area under `/<area>/*`: its layout, a page per entry, and the first page as index. */
-export function AreaRoutes({ area, titleKey, entries, allowed, icons }: Props) {
+export function AreaRoutes({ area, titleKey, entries, allowed, icons, pages = {}, extra = [] }: Props) {
   const t = useT();
   const items = allowed.map((e) => {
     const Icon = icons[e.segment];
@@ -37,12 +41,17 @@ export function AreaRoutes({ area, titleKey, entries, allowed, icons }: Props) {
             path={entry.segment}
             element={
               allowed.includes(entry) ? (
-                <PlaceholderPage title={t(entry.titleKey)} description={t(entry.soonKey)} />
+                (pages[entry.segment] ?? (
+                  <PlaceholderPage title={t(entry.titleKey)} description={t(entry.soonKey)} />
+                ))
               ) : (
                 <ForbiddenResult />
               )
             }
           />
+        ))}
+        {extra.map((r) => (
+          <Route key={r.path} path={r.path} element={r.element} />
         ))}
         <Route path="*" element={<NotFoundResult />} />
       </Route>

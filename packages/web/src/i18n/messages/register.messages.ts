@@ -1,0 +1,5 @@
+import type { Messages } from "./messages";
+
+export const registerZh = {} as const;
+
+export const registerEn: Messages<typeof registerZh> = {};
