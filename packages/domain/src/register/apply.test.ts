@@ -273,6 +273,62 @@ describe("applyEntry: restrictions", () => {
     ]);
   });
 
+  it("changes a live restriction in place, keeping its rank; a waiting seizure takes effect only alone (R8, R14)", () => {
+    const b = book();
+    b.setup();
+    const m1 = b.must({ kind: "mortgage.create", encumbrance: encumbrance("mortgage") });
+    const m2 = b.must({ kind: "mortgage.create", encumbrance: encumbrance("mortgage") });
+    b.must({
+      kind: "mortgage.update",
+      encumbranceSeq: m1,
+      changes: { amount: 1_500_000, endsOn: "2030-12-31", particulars: { fixed: true } },
+      reason: "抵押权变更登记",
+    });
+    const changed = b.register.encumbrancesOf(UNIT).find((e) => e.seq === m1)!;
+    expect([changed.amount, changed.endsOn, changed.rank, changed.status, changed.particulars]).toEqual([
+      1_500_000,
+      "2030-12-31",
+      1,
+      "effective",
+      { fixed: true },
+    ]);
+    expect(b.register.encumbrancesOf(UNIT).find((e) => e.seq === m2)!.rank).toBe(2);
+    expect(
+      b.refusal({ kind: "mortgage.update", encumbranceSeq: m1, changes: { amount: -1 }, reason: "x" }),
+    ).toEqual(["REGISTER.AMOUNT"]);
+    expect(
+      b.refusal({
+        kind: "seizure.update",
+        encumbranceSeq: m1,
+        changes: { endsOn: "2031-01-01" },
+        reason: "x",
+      }),
+    ).toEqual(["REGISTER.ENCUMBRANCE_NOT_FOUND"]);
+    const s1 = b.must({ kind: "seizure.create", encumbrance: encumbrance("seizure") });
+    const s2 = b.must({ kind: "seizure.create", encumbrance: encumbrance("seizure") });
+    expect(
+      b.refusal({
+        kind: "seizure.update",
+        encumbranceSeq: s2,
+        changes: { status: "effective" },
+        reason: "x",
+      }),
+    ).toEqual(["REGISTER.ENTRY"]);
+    b.must({
+      kind: "seizure.update",
+      encumbranceSeq: s1,
+      changes: { endsOn: "2031-12-31" },
+      reason: "续行查封",
+    });
+    expect(b.register.encumbrancesOf(UNIT).find((e) => e.seq === s1)!.endsOn).toBe("2031-12-31");
+    b.must({ kind: "seizure.cancel", encumbranceSeq: s1, reason: "查封期限届满失效" });
+    expect(b.register.encumbrancesOf(UNIT).find((e) => e.seq === s2)!.status).toBe("effective");
+    b.must({ kind: "mortgage.cancel", encumbranceSeq: m1, reason: "抵押权注销" });
+    expect(
+      b.refusal({ kind: "mortgage.update", encumbranceSeq: m1, changes: { amount: 1 }, reason: "x" }),
+    ).toEqual(["REGISTER.ENCUMBRANCE_NOT_FOUND"]);
+  });
+
   it("loads migrated historic rights and restrictions as history", () => {
     const b = book();
     b.setup();

@@ -14,6 +14,7 @@ import {
   registerFinding,
 } from "./facts";
 import type {
+  EncumbranceChanges,
   EncumbranceFacts,
   EncumbranceKind,
   EncumbranceRecord,
@@ -76,6 +77,8 @@ export function applyEntry(view: RegisterView, entry: EntryContent): Applied {
   }
   if (verb === "cancel" && "encumbranceSeq" in body)
     return cancelEncumbrance(view, entry, kind, body.encumbranceSeq, body.reason);
+  if (verb === "update" && "changes" in body)
+    return updateEncumbrance(view, entry, kind, body.encumbranceSeq, body.changes);
   return fail("REGISTER.ENTRY", `未知的登记簿条目类型 ${body.kind}`, `Unknown entry kind ${body.kind}`);
 }
 
@@ -437,4 +440,80 @@ function cancelEncumbrance(
       });
   }
   return ok(mutations);
+}
+
+/**
+ * A live restriction changed in place (rank and identity kept). Only a waiting seizure may change
+ * status, to effective, and only when no other seizure of the unit is effective (R8).
+ */
+function updateEncumbrance(
+  view: RegisterView,
+  entry: EntryContent,
+  kind: EncumbranceKind,
+  seq: number,
+  changes: EncumbranceChanges,
+): Applied {
+  const unit = currentUnit(view, entry);
+  if (!unit.ok) return unit;
+  const all = view.encumbrancesOf(unit.value.unitCode);
+  const target = all.find((e) => e.seq === seq);
+  if (!target || target.kind !== kind || target.status === "historic")
+    return fail(
+      "REGISTER.ENCUMBRANCE_NOT_FOUND",
+      `限制 #${seq} 不存在或已注销`,
+      `Restriction #${seq} does not exist or has ended`,
+    );
+  let status = target.status;
+  if (changes.status === "effective" && target.status !== "effective") {
+    if (kind !== "seizure" || all.some((e) => e.kind === "seizure" && e.status === "effective"))
+      return fail(
+        "REGISTER.ENTRY",
+        "只有在无有效查封时轮候查封才能转为查封",
+        "A waiting seizure takes effect only when no seizure is effective",
+        "R8",
+      );
+    status = "effective";
+  }
+  const holder = changes.holder;
+  const next: EncumbranceRecord = {
+    ...target,
+    ...(changes.obligorName !== undefined ? { obligorName: changes.obligorName } : {}),
+    ...(changes.documentNo !== undefined ? { documentNo: changes.documentNo } : {}),
+    ...(changes.startsOn !== undefined ? { startsOn: changes.startsOn } : {}),
+    ...(changes.endsOn !== undefined ? { endsOn: changes.endsOn } : {}),
+    ...(changes.amount !== undefined ? { amount: changes.amount } : {}),
+    ...(holder
+      ? {
+          holderName: holder.name,
+          holderType: holder.holderType,
+          holderIdType: holder.idType,
+          holderIdEnc: holder.idNumberEnc,
+          holderIdHash: holder.idNumberHash,
+          holderIdMasked: holder.idNumberMasked,
+        }
+      : {}),
+    particulars: { ...target.particulars, ...changes.particulars },
+    status,
+    updatedSeq: entry.seq,
+  };
+  const findings = checkEncumbranceFacts({
+    kind,
+    holder: {
+      name: next.holderName,
+      holderType: next.holderType,
+      idType: next.holderIdType,
+      idNumberEnc: next.holderIdEnc,
+      idNumberHash: next.holderIdHash,
+      idNumberMasked: next.holderIdMasked,
+    },
+    obligorName: next.obligorName,
+    documentNo: next.documentNo,
+    startsOn: next.startsOn,
+    endsOn: next.endsOn,
+    amount: next.amount,
+    relatedUnitCode: next.relatedUnitCode,
+    particulars: next.particulars,
+  });
+  if (findings.length > 0) return err(findings);
+  return ok([{ table: "encumbrances", op: "update", record: next }]);
 }

@@ -223,6 +223,18 @@ export type Mutation = {
   [T in RegisterTable]: { table: T; op: "insert" | "update"; record: RegisterRecordOf[T] };
 }[RegisterTable];
 
+/**
+ * A restriction changed in place, keeping its identity and rank: a mortgage's amount, term,
+ * mortgagor or mortgagee (变更, 转移, 确定), a seizure's extension (续封), a waiting seizure taking
+ * effect (R8). `particulars` are merged into the existing ones.
+ */
+export type EncumbranceChanges = Partial<
+  Pick<
+    EncumbranceFacts,
+    "holder" | "obligorName" | "documentNo" | "startsOn" | "endsOn" | "amount" | "particulars"
+  >
+> & { status?: "effective" };
+
 /** Where a migrated record came from: `yulin import` file, row number and import run. */
 export type MigrationSource = { file: string; row: number; run: string };
 
@@ -235,6 +247,7 @@ export type EntryBody =
   | { kind: "right.end"; rightSeq: number; reason: string }
   | { kind: `${EncumbranceKind}.create`; encumbrance: EncumbranceFacts }
   | { kind: `${EncumbranceKind}.cancel`; encumbranceSeq: number; reason: string }
+  | { kind: `${EncumbranceKind}.update`; encumbranceSeq: number; changes: EncumbranceChanges; reason: string }
   | ({ kind: "migrated"; source: MigrationSource } & MigratedRecord);
 
 /** 数据整合: a record of an existing register loaded as it stands, historic ones included. */

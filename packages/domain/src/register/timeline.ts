@@ -43,9 +43,11 @@ export function describeEntry(entry: Pick<EntryContent, "body">): TimelineLine {
       return { title_zh: `数据整合：${zh}${detail}`, title_en: `Migrated from the previous register: ${en}` };
     }
   }
-  const [kind, verb] = body.kind.split(".") as [EncumbranceKind, "create" | "cancel"];
+  const [kind, verb] = body.kind.split(".") as [EncumbranceKind, "create" | "cancel" | "update"];
   const name = ENCUMBRANCE_NAMES[kind];
   if (verb === "create") return { title_zh: `${name.zh}登记`, title_en: `${name.en} registered` };
+  if (verb === "update" && "reason" in body)
+    return { title_zh: `${name.zh}变更（${body.reason}）`, title_en: `${name.en} changed (${body.reason})` };
   return {
     title_zh: kind === "seizure" ? "解除查封" : `${name.zh}注销`,
     title_en: `${name.en} ${kind === "seizure" ? "released" : "cancelled"}`,
