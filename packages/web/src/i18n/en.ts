@@ -135,6 +135,8 @@ export const en: Dictionary = {
   "page.workbench.issue": "Pending issue",
   "page.workbench.issue.soon":
     "Issue electronic certificates here, print paper certificates or send them by post.",
+  "page.workbench.register": "Register search",
+  "page.workbench.register.soon": "Find a unit in the register by address or unit code.",
   "page.workbench.archive": "Archive",
   "page.workbench.archive.soon":
     "Completed cases will be archived electronically here with their documents, register entries and certificates.",

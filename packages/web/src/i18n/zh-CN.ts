@@ -124,6 +124,8 @@ export const zhCN = {
   "page.workbench.prepare.soon": "这里将生成证书与登记证明，附宗地图、分户图与核验二维码。",
   "page.workbench.issue": "待发证",
   "page.workbench.issue.soon": "这里将发放电子证照、打印纸质证书或邮寄送达。",
+  "page.workbench.register": "登记簿查询",
+  "page.workbench.register.soon": "按坐落或不动产单元号查询登记簿。",
   "page.workbench.archive": "归档",
   "page.workbench.archive.soon": "这里将把办结案件的材料、登簿记录与证书电子归档。",
   "page.workbench.supervision": "监管",

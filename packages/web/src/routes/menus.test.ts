@@ -24,10 +24,10 @@ describe("area menus", () => {
   });
 
   it("show staff only the stages their posts handle", () => {
-    expect(titles(workbenchMenuFor([{ role: "acceptor" }]))).toEqual(["待受理"]);
-    expect(titles(workbenchMenuFor([{ role: "issuer" }]))).toEqual(["待缮证", "待发证"]);
+    expect(titles(workbenchMenuFor([{ role: "acceptor" }]))).toEqual(["待受理", "登记簿查询"]);
+    expect(titles(workbenchMenuFor([{ role: "issuer" }]))).toEqual(["待缮证", "待发证", "登记簿查询"]);
     expect(titles(workbenchMenuFor([{ role: "admin" }, { role: "reviewer" }, { role: "reviewer" }]))).toEqual(
-      ["待审核", "系统管理"],
+      ["待审核", "登记簿查询", "系统管理"],
     );
     expect(workbenchMenuFor([])).toEqual([]);
     const all = workbenchMenuFor(
@@ -43,6 +43,7 @@ describe("area menus", () => {
       "待登簿",
       "待缮证",
       "待发证",
+      "登记簿查询",
       "归档",
       "监管",
       "系统管理",

@@ -6,11 +6,17 @@ import {
   FileDoneOutlined,
   InboxOutlined,
   PrinterOutlined,
+  SearchOutlined,
   SettingOutlined,
 } from "@ant-design/icons";
 import { useAccount } from "../../features/auth/hooks/use-account";
 import { AreaRoutes } from "../../features/shell/components/area-routes";
+import { RegisterPage } from "./register-page";
+import { UnitPage } from "./unit-page";
 import { workbenchMenu, workbenchMenuFor } from "./workbench.menu";
+
+const pages = { register: <RegisterPage /> };
+const extra = [{ path: "units/:code", element: <UnitPage /> }];
 
 const icons = {
   accept: InboxOutlined,
@@ -18,6 +24,7 @@ const icons = {
   record: BookOutlined,
   prepare: PrinterOutlined,
   issue: FileDoneOutlined,
+  register: SearchOutlined,
   archive: ContainerOutlined,
   supervision: AlertOutlined,
   admin: SettingOutlined,
@@ -33,6 +40,8 @@ export function WorkbenchArea() {
       entries={workbenchMenu}
       allowed={workbenchMenuFor(account.roles)}
       icons={icons}
+      pages={pages}
+      extra={extra}
     />
   );
 }

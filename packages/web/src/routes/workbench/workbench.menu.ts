@@ -36,6 +36,12 @@ export const workbenchMenu: readonly WorkbenchEntry[] = [
     roles: ["issuer"],
   },
   {
+    segment: "register",
+    titleKey: "page.workbench.register",
+    soonKey: "page.workbench.register.soon",
+    roles: ["acceptor", "reviewer", "registrar", "issuer", "archivist", "supervisor"],
+  },
+  {
     segment: "archive",
     titleKey: "page.workbench.archive",
     soonKey: "page.workbench.archive.soon",
