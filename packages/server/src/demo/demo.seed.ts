@@ -11,6 +11,7 @@ import {
   DEMO_PASSWORD,
   DEMO_STAFF_ROLES,
 } from "./demo-data";
+import { seedDemoRegister } from "./demo-register.seed";
 
 const SEEDED_KEY = "demo.seeded";
 
@@ -134,6 +135,9 @@ export async function seedDemo(services: Services): Promise<boolean> {
       }),
     });
   }
+
+  // A small register (登记簿) for the demo offices, written through the ledger.
+  await seedDemoRegister(services);
 
   await services.db
     .insertInto("settings")

@@ -8,6 +8,7 @@ import {
   type StaffRole,
 } from "@yulin/domain";
 import { formatDemoAccounts, seedDemo } from "../demo/demo.seed";
+import { REGISTER_COMMANDS, REGISTER_HELP, runRegisterCommand } from "../register/register.cli";
 import { findAccountByUsername, loadProfile, toActor } from "../identity/account.repository";
 import { createApiTokenService } from "../identity/auth.service";
 import { INTEGRATIONS_HELP, IntegrationsUsageError, runIntegrationsCommand } from "../integrations/integrations.cli";
@@ -27,6 +28,7 @@ const HELP = `yulin — 鱼鳞不动产登记平台命令行 (Yulin command line
                  [--role acceptor@440604 ...]               (staff: role@county, repeatable)
                  [--institution-kind bank --institution-name 名称]   (institution accounts)
   yulin user token --username U --name N   issue an API token for an institution account
+${REGISTER_HELP}
 ${INTEGRATIONS_HELP}
 
 Database: DATABASE_URL for PostgreSQL, otherwise PGlite under YULIN_DATA_DIR (default ./data).
@@ -42,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
   const services = await openServices(config);
   try {
     const ctx = systemContext("cli");
+    if (REGISTER_COMMANDS.has(command)) return await runRegisterCommand(services, ctx, argv);
     if (command === "migrate") {
       console.log("数据库已是最新 Database migrated.");
       return 0;

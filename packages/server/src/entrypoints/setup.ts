@@ -1,5 +1,6 @@
 import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
 import { createAccountService } from "../identity/account.service";
+import { createRegisterModule } from "../register/register.module";
 import { createIntegrations } from "../integrations/integrations.module";
 import { createApiTokenService, createAuthService } from "../identity/auth.service";
 import type { Config } from "../platform/config";
@@ -29,6 +30,8 @@ export async function openServices(config: Config, options: { memory?: boolean }
   const pii = createPiiCipher(loadOrCreatePiiKey(config.piiKeyHex, config.dataDir));
   // Department collaboration: connectors (simulators unless configured), outbox and its worker.
   const integrations = createIntegrations({ db, config, pii, now });
+  // The register 登记簿: ledger, projections, proofs, import (register/).
+  const register = createRegisterModule({ db, pii, config, now });
   return {
     config,
     db,
@@ -40,6 +43,7 @@ export async function openServices(config: Config, options: { memory?: boolean }
     tokens: createApiTokenService({ db, now }),
     accounts: createAccountService({ db, pii }),
     calendar: createCalendarService({ db }),
+    register,
     integrations,
   };
 }

@@ -29,6 +29,10 @@ const ZEnv = z.object({
   YULIN_BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   YULIN_COOKIE_SECURE: flag.default(false),
   YULIN_WEB_DIST: z.string().optional(),
+  YULIN_SEAL_PRIVATE_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (the register's SM2 seal private key)")
+    .optional(),
   // Department collaboration: connector URLs (unset = the built-in simulator), keys, outbox worker.
   YULIN_TAX_URL: z.url().optional(),
   YULIN_PAYMENT_URL: z.url().optional(),
@@ -72,6 +76,8 @@ export type Config = Readonly<{
   cookieSecure: boolean;
   webDist: string;
   logLevel: string;
+  /** The register's SM2 seal key (signs tree heads); undefined = generated under `dataDir/keys/`. */
+  sealPrivateKeyHex: string | undefined;
   /** Department collaboration (integrations/, platform/outbox/). */
   integrations: IntegrationsConfig;
 }>;
@@ -128,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.YULIN_COOKIE_SECURE,
     webDist: path.resolve(e.YULIN_WEB_DIST ?? path.join(repoRoot, "packages/web/dist")),
     logLevel: e.LOG_LEVEL,
+    sealPrivateKeyHex: e.YULIN_SEAL_PRIVATE_KEY?.toLowerCase(),
     integrations: Object.freeze({
       taxUrl: e.YULIN_TAX_URL,
       paymentUrl: e.YULIN_PAYMENT_URL,

@@ -31,6 +31,47 @@ const catalogue = {
   ],
   "OFFICE.UNKNOWN": [404, "登记机构不存在", "The registration office does not exist"],
   "CALENDAR.INVALID_DATE": [400, "日期无效", "The date is invalid"],
+  // The register 登记簿 (register/).
+  "REGISTER.UNIT_NOT_FOUND": [
+    404,
+    "不动产单元不存在或无权查看",
+    "The unit does not exist or you may not see it",
+  ],
+  "REGISTER.PARCEL_NOT_FOUND": [
+    404,
+    "宗地不存在或无权查看",
+    "The parcel does not exist or you may not see it",
+  ],
+  "REGISTER.BUILDING_NOT_FOUND": [
+    404,
+    "幢不存在或无权查看",
+    "The building does not exist or you may not see it",
+  ],
+  "REGISTER.ENTRY_NOT_FOUND": [404, "登记簿条目不存在", "The register entry does not exist"],
+  "REGISTER.INVALID_CODE": [400, "不动产单元代码无效", "The unit code is invalid"],
+  "REGISTER.RULE_VIOLATION": [
+    409,
+    "不符合登记簿规则，未记载",
+    "Not recorded: the change breaks a rule of the register",
+  ],
+  "REGISTER.PARCEL_OVERLAP": [
+    409,
+    "宗地与现有宗地在同一竖向范围内重叠",
+    "The parcel overlaps an existing parcel at the same vertical range",
+  ],
+  "REGISTER.ZONE_UNKNOWN": [400, "地籍区/地籍子区未设立", "The cadastral zone or sub-zone is not set up"],
+  "REGISTER.CODES_EXHAUSTED": [
+    409,
+    "该范围内的顺序号已用尽",
+    "No free sequence numbers are left in this scope",
+  ],
+  "REGISTER.TREE_SIZE": [
+    400,
+    "树大小无效或超出登记簿当前条目数",
+    "The tree size is invalid or beyond the ledger",
+  ],
+  "REGISTER.NO_SIGNED_HEAD": [404, "尚无签名树根", "No signed tree head yet"],
+  "REGISTER.QUERY_TOO_SHORT": [400, "查询条件至少两个字", "The search needs at least two characters"],
   // Department collaboration (integrations/, platform/outbox/).
   "INTEGRATION.SIGNATURE_INVALID": [401, "报文签名验证失败", "The message signature does not verify"],
   "INTEGRATION.STALE_MESSAGE": [

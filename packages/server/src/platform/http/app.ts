@@ -16,6 +16,7 @@ import {
 import { calendarRoutes } from "../../calendar/calendar.routes";
 import type { Services } from "../../entrypoints/setup";
 import { identityRoutes } from "../../identity/identity.routes";
+import { registerRoutes } from "../../register/register.routes";
 import { integrationRoutes } from "../../integrations/departments.routes";
 import { ping } from "../db/database";
 import { errorBody, httpStatusOf } from "../errors";
@@ -106,6 +107,7 @@ export async function buildApp(
     }),
   );
   await app.register(calendarRoutes({ calendar: services.calendar }));
+  await app.register(registerRoutes(services.register));
   await app.register(
     integrationRoutes({
       db: services.db,

@@ -1,0 +1,29 @@
+import type { Config } from "../platform/config";
+import type { PiiCipher } from "../platform/crypto/pii-cipher";
+import type { Database } from "../platform/db/database";
+import { createCadastreService } from "./cadastre.service";
+import { createImporter } from "./import/importer";
+import { createLedgerService, loadOrCreateSealKey } from "./ledger.service";
+import { createRegisterService } from "./register.service";
+
+export type RegisterModuleDeps = {
+  db: Database;
+  pii: PiiCipher;
+  config: Pick<Config, "sealPrivateKeyHex" | "dataDir">;
+  now: () => Date;
+};
+
+/** The register 登记簿: reads, cadastre (codes), the ledger (heads and proofs) and the importer. */
+export function createRegisterModule({ db, pii, config, now }: RegisterModuleDeps) {
+  const seal = loadOrCreateSealKey(config.sealPrivateKeyHex, config.dataDir);
+  const ledger = createLedgerService({ db, seal, now });
+  return {
+    seal,
+    ledger,
+    reads: createRegisterService({ db, pii }),
+    cadastre: createCadastreService({ db, now }),
+    importer: createImporter({ db, pii, now, signHead: () => ledger.signCurrentHead() }),
+  };
+}
+
+export type RegisterModule = ReturnType<typeof createRegisterModule>;

@@ -1,0 +1,397 @@
+import { isDeepStrictEqual } from "node:util";
+import {
+  applyEntry,
+  createMemoryRegister,
+  entryHash,
+  GENESIS_HASH,
+  type MemoryRegister,
+  MerkleAccumulator,
+  REGISTER_TABLES,
+  type RegisterRecordOf,
+  type RegisterTable,
+  recordKey,
+  verifyTreeHead,
+} from "@yulin/domain";
+import { sql } from "kysely";
+import type { Database, Tx } from "../platform/db/database";
+import { SCOPES } from "./code-allocation.repository";
+import {
+  contentOf,
+  type EntryRow,
+  entryFromRow,
+  listAllTreeHeads,
+  listEntriesAfter,
+  listMerkleNodes,
+  listSealKeys,
+  readLedgerHead,
+} from "./ledger.repository";
+import { STORED_LEVEL } from "./merkle-store";
+import { derivedColumnProblems, fromRow } from "./register.records";
+
+/** One difference `yulin verify` found, named so an operator can find the row or entry. */
+export type VerifyProblem = { check: string; message: string };
+
+export type VerifyReport = {
+  ok: boolean;
+  entries: number;
+  books: number;
+  rows: number;
+  signedHeads: number;
+  problems: VerifyProblem[];
+  /** Problems beyond the first `maxProblems` are counted, not listed. */
+  moreProblems: number;
+  seconds: number;
+};
+
+export type VerifyOptions = {
+  /** The configured seal public key: heads signed by another known key are reported. */
+  sealPublicKey?: string;
+  pageSize?: number;
+  maxProblems?: number;
+  onProgress?: (stage: "chain" | "books", done: number) => void;
+};
+
+const HIGH = "~";
+
+/**
+ * `yulin verify`: checks the hash chain (every hash recomputed, seq gapless), the Merkle tree
+ * (stored nodes, the head's compact range, every signed head's root and SM2 signature), then
+ * replays every book (宗地) from its entries through the domain's `applyEntry` and compares the
+ * rebuilt rows with the projection tables, column by column. Runs in one repeatable-read
+ * snapshot; memory stays bounded (books are replayed a page at a time).
+ */
+export async function verifyRegister(db: Database, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const started = Date.now();
+  return db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .execute(async (tx) => {
+      await sql`set transaction read only`.execute(tx).catch(() => undefined);
+      const problems: VerifyProblem[] = [];
+      let more = 0;
+      const max = options.maxProblems ?? 200;
+      const report = (check: string, message: string) => {
+        if (problems.length < max) problems.push({ check, message });
+        else more += 1;
+      };
+      const chain = await verifyChainAndTree(tx, options, report);
+      const books = await verifyBooks(tx, options, report);
+      return {
+        ok: problems.length === 0 && more === 0,
+        entries: chain.entries,
+        books: books.books,
+        rows: books.rows,
+        signedHeads: chain.heads,
+        problems,
+        moreProblems: more,
+        seconds: (Date.now() - started) / 1000,
+      };
+    });
+}
+
+type Report = (check: string, message: string) => void;
+
+async function verifyChainAndTree(tx: Tx, options: VerifyOptions, report: Report) {
+  const pageSize = options.pageSize ?? 5000;
+  const heads = await listAllTreeHeads(tx);
+  const knownKeys = new Set((await listSealKeys(tx)).map((k) => k.public_key));
+  let nextHead = 0;
+  const tree = new MerkleAccumulator();
+  const computedNodes = new Map<string, string>();
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let last = 0;
+
+  const checkHeadsUpTo = (size: number) => {
+    while (nextHead < heads.length && heads[nextHead]!.tree_size <= size) {
+      const h = heads[nextHead++]!;
+      if (h.tree_size === size && tree.size === size) {
+        const root = tree.root();
+        if (root !== h.root_hash)
+          report(
+            "head.root",
+            `签名树根 #${h.tree_size} 的根哈希与登记簿不符 (signed head at size ${h.tree_size}: root ${h.root_hash}, ledger gives ${root})`,
+          );
+      }
+      const signed = {
+        treeSize: h.tree_size,
+        rootHash: h.root_hash,
+        timestamp: h.signed_at.toISOString(),
+        signature: h.signature,
+      };
+      if (!verifyTreeHead(signed, h.public_key))
+        report(
+          "head.signature",
+          `签名树根 #${h.tree_size} 的 SM2 签名无效 (signature of the head at size ${h.tree_size} does not verify)`,
+        );
+      if (!knownKeys.has(h.public_key))
+        report(
+          "head.key",
+          `签名树根 #${h.tree_size} 由未登记的密钥签署 (head at size ${h.tree_size} is signed by an unknown key)`,
+        );
+      else if (options.sealPublicKey && h.public_key !== options.sealPublicKey && knownKeys.size === 1)
+        report(
+          "head.key",
+          `签名树根 #${h.tree_size} 不是由当前印章密钥签署 (head at size ${h.tree_size} is not signed by the configured seal key)`,
+        );
+    }
+  };
+
+  for (;;) {
+    const rows = await listEntriesAfter(tx, last, pageSize);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const entry = entryFromRow(row);
+      if (entry.seq !== expectedSeq) {
+        report(
+          "chain.gap",
+          `登记簿条目 #${expectedSeq}${entry.seq - expectedSeq > 1 ? `–#${entry.seq - 1}` : ""} 缺失 (entry #${expectedSeq}${entry.seq - expectedSeq > 1 ? ` to #${entry.seq - 1}` : ""} missing: seq jumps from ${expectedSeq - 1} to ${entry.seq})`,
+        );
+      }
+      if (entry.prevHash !== prevHash)
+        report(
+          "chain.prev-hash",
+          `条目 #${entry.seq} 的 prev_hash 与前一条目的哈希不符 (entry #${entry.seq}: prev_hash does not match the previous entry's hash)`,
+        );
+      let recomputed: string | null = null;
+      try {
+        recomputed = entryHash(entry.prevHash, contentOf(entry));
+      } catch {
+        recomputed = null;
+      }
+      if (recomputed !== entry.hash)
+        report(
+          "chain.hash",
+          `条目 #${entry.seq} 的内容与其哈希不符，已被改动 (entry #${entry.seq} was altered: its hash is ${entry.hash}, its content hashes to ${recomputed ?? "nothing (not JSON)"})`,
+        );
+      if (row.kind !== entry.body.kind)
+        report(
+          "chain.kind",
+          `条目 #${entry.seq} 的 kind 列与内容不符 (entry #${entry.seq}: kind column ${row.kind}, body ${entry.body.kind})`,
+        );
+      checkHeadsUpTo(tree.size);
+      try {
+        for (const node of tree.append(entry.hash))
+          if (node.level >= STORED_LEVEL) computedNodes.set(`${node.level}:${node.index}`, node.hash);
+      } catch {
+        report("chain.hash", `条目 #${entry.seq} 的哈希格式无效 (entry #${entry.seq}: malformed hash)`);
+      }
+      prevHash = entry.hash;
+      expectedSeq = entry.seq + 1;
+      last = entry.seq;
+    }
+    options.onProgress?.("chain", last);
+  }
+  checkHeadsUpTo(tree.size);
+  for (const h of heads.slice(nextHead))
+    report(
+      "head.size",
+      `签名树根 #${h.tree_size} 超出登记簿条目数 ${tree.size} (signed head at size ${h.tree_size} is beyond the ${tree.size} entries)`,
+    );
+
+  // Stored Merkle nodes: each must be what the entries give, and none may be missing.
+  let after = { level: -1, index: -1 };
+  let storedCount = 0;
+  for (;;) {
+    const nodes = await listMerkleNodes(tx, after.level, after.index, 10_000);
+    if (nodes.length === 0) break;
+    for (const n of nodes) {
+      storedCount += 1;
+      const expected = computedNodes.get(`${n.level}:${n.idx}`);
+      if (expected !== n.hash)
+        report(
+          "merkle.node",
+          `Merkle 节点 ${n.level}:${n.idx} 与登记簿不符 (stored Merkle node level ${n.level} index ${n.idx} ${expected ? "differs" : "is not in the tree"})`,
+        );
+      after = { level: n.level, index: n.idx };
+    }
+  }
+  if (storedCount < computedNodes.size)
+    report(
+      "merkle.node",
+      `缺少 ${computedNodes.size - storedCount} 个 Merkle 节点 (${computedNodes.size - storedCount} stored Merkle nodes are missing)`,
+    );
+
+  const head = await readLedgerHead(tx);
+  if (head.size !== tree.size || (head.last_hash ?? GENESIS_HASH) !== prevHash)
+    report(
+      "ledger.head",
+      `登记簿头记录（条目数 ${head.size}）与条目不符 (ledger head says ${head.size} entries ending ${head.last_hash}, the table has ${tree.size} ending ${prevHash})`,
+    );
+  const frontier = tree.subtreeRoots().map((s) => s.hash);
+  if (!isDeepStrictEqual(head.frontier, frontier))
+    report(
+      "ledger.head",
+      "登记簿头记录的 Merkle 紧凑范围与条目不符 (the head's Merkle compact range does not match the entries)",
+    );
+  return { entries: tree.size, heads: heads.length };
+}
+
+type Bounds = { from: string; to: string };
+
+const rangeColumn: Record<RegisterTable, "parcel_code" | "unit_code"> = {
+  parcels: "parcel_code",
+  buildings: "parcel_code",
+  units: "unit_code",
+  rights: "unit_code",
+  right_holders: "unit_code",
+  encumbrances: "unit_code",
+};
+
+async function verifyBooks(tx: Tx, options: VerifyOptions, report: Report) {
+  const pageSize = options.pageSize ?? 5000;
+  let cursor: { parcel: string; seq: number } | null = null;
+  let pending: EntryRow[] = [];
+  let lowerBound = "";
+  let books = 0;
+  let rows = 0;
+  let entriesDone = 0;
+  const usedNumbers = new Map<string, number>();
+
+  const checkGroup = async (group: EntryRow[], bounds: Bounds) => {
+    const register = createMemoryRegister();
+    let parcel = "";
+    for (const row of group) {
+      if (row.parcel_code !== parcel) {
+        parcel = row.parcel_code;
+        books += 1;
+      }
+      const entry = entryFromRow(row);
+      const applied = applyEntry(register, contentOf(entry));
+      if (applied.ok) register.commit(applied.value);
+      else
+        report(
+          "replay.entry",
+          `条目 #${entry.seq} 重放失败：${applied.error.map((f) => f.message_zh).join("；")} (entry #${entry.seq} does not apply: ${applied.error.map((f) => f.message_en).join("; ")})`,
+        );
+    }
+    rows += await compareTables(tx, register, bounds, report);
+    noteNumbers(register, usedNumbers);
+    entriesDone += group.length;
+    options.onProgress?.("books", entriesDone);
+  };
+
+  for (;;) {
+    let query = tx
+      .selectFrom("register_entries")
+      .selectAll()
+      .orderBy("parcel_code")
+      .orderBy("seq")
+      .limit(pageSize);
+    if (cursor) {
+      const c: { parcel: string; seq: number } = cursor;
+      query = query.where((eb) =>
+        eb.or([
+          eb("parcel_code", ">", c.parcel),
+          eb.and([eb("parcel_code", "=", c.parcel), eb("seq", ">", c.seq)]),
+        ]),
+      );
+    }
+    const page = await query.execute();
+    if (page.length === 0) break;
+    const lastRow = page[page.length - 1]!;
+    cursor = { parcel: lastRow.parcel_code, seq: lastRow.seq };
+    pending.push(...page);
+    // Replay whole books only: keep the last (maybe unfinished) book for the next page.
+    const tailParcel = lastRow.parcel_code;
+    const cut = pending.findIndex((r) => r.parcel_code === tailParcel);
+    if (cut > 0 && page.length === pageSize) {
+      const group = pending.slice(0, cut);
+      pending = pending.slice(cut);
+      const upper = group[group.length - 1]!.parcel_code + HIGH;
+      await checkGroup(group, { from: lowerBound, to: upper });
+      lowerBound = upper;
+    }
+    if (page.length < pageSize) break;
+  }
+  await checkGroup(pending, { from: lowerBound, to: HIGH.repeat(30) });
+  await compareSequences(tx, usedNumbers, report);
+  return { books, rows };
+}
+
+/** Compares every projection row whose code falls in the bounds with the replayed records. */
+async function compareTables(
+  tx: Tx,
+  register: MemoryRegister,
+  bounds: Bounds,
+  report: Report,
+): Promise<number> {
+  let count = 0;
+  for (const table of REGISTER_TABLES) {
+    const column = rangeColumn[table];
+    const dbRows = (await tx
+      .selectFrom(table)
+      .selectAll()
+      .where(sql.ref(column), ">=", bounds.from)
+      .where(sql.ref(column), "<", bounds.to)
+      .execute()) as Array<Record<string, unknown>>;
+    const expected = new Map<string, RegisterRecordOf[typeof table]>();
+    for (const record of register.records(table)) expected.set(recordKey(table, record as never), record);
+    for (const row of dbRows) {
+      count += 1;
+      const actual = (fromRow[table] as (r: unknown) => RegisterRecordOf[typeof table])(row);
+      const key = recordKey(table, actual as never);
+      const want = expected.get(key);
+      if (!want) {
+        report(
+          "projection.extra",
+          `${table} ${key}：表中有此行，登记簿中没有 (row in ${table} that no ledger entry made)`,
+        );
+        continue;
+      }
+      expected.delete(key);
+      const differing = Object.keys({ ...want, ...actual }).filter(
+        (k) =>
+          !isDeepStrictEqual((want as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k]),
+      );
+      differing.push(...derivedColumnProblems(table, row));
+      if (differing.length > 0) {
+        const detail = differing
+          .slice(0, 4)
+          .map(
+            (k) =>
+              `${k}: table ${JSON.stringify((actual as Record<string, unknown>)[k] ?? row[k])}, ledger ${JSON.stringify((want as Record<string, unknown>)[k])}`,
+          )
+          .join("; ");
+        report(
+          "projection.differs",
+          `${table} ${key}：${differing.join(", ")} 与登记簿不符 (${table} ${key} differs from the ledger: ${detail})`,
+        );
+      }
+    }
+    for (const key of expected.keys())
+      report(
+        "projection.missing",
+        `${table} ${key}：登记簿中有，表中缺失 (row of ${table} made by the ledger is missing)`,
+      );
+  }
+  return count;
+}
+
+function noteNumbers(register: MemoryRegister, used: Map<string, number>) {
+  const note = (scope: string, value: number) => used.set(scope, Math.max(used.get(scope) ?? 0, value));
+  for (const p of register.records("parcels"))
+    note(`${p.jurisdiction}|${SCOPES.parcel(p.zone, p.subzone, p.feature)}`, Number(p.parcelCode.slice(14)));
+  for (const b of register.records("buildings"))
+    note(`${b.jurisdiction}|${SCOPES.building(b.parcelCode)}`, Number(b.buildingNo));
+  for (const u of register.records("units")) {
+    if (u.fixture === "F")
+      note(`${u.jurisdiction}|${SCOPES.room(u.parcelCode, u.buildingNo!)}`, Number(u.roomNo));
+    if (u.fixture === "L" || u.fixture === "Q")
+      note(`${u.jurisdiction}|${SCOPES.fixture(u.parcelCode, u.fixture)}`, Number(u.unitCode.slice(20)));
+  }
+}
+
+/** Never reused: each code sequence must be past every number the ledger used. */
+async function compareSequences(tx: Tx, used: Map<string, number>, report: Report) {
+  const rows = await tx.selectFrom("code_sequences").selectAll().execute();
+  const next = new Map(rows.map((r) => [`${r.jurisdiction}|${r.scope}`, r.next_value]));
+  for (const [scope, value] of used) {
+    const n = next.get(scope) ?? 1;
+    if (n <= value)
+      report(
+        "codes.sequence",
+        `编号序列 ${scope} 的下一个号 ${n} 不大于已用的 ${value}，代码可能被重复使用 (code sequence ${scope} would hand out ${n} again: ${value} is used)`,
+      );
+  }
+}
