@@ -8,14 +8,18 @@ import {
   type StaffRole,
 } from "@yulin/domain";
 import { formatDemoAccounts, seedDemo } from "../demo/demo.seed";
-import { REGISTER_COMMANDS, REGISTER_HELP, runRegisterCommand } from "../register/register.cli";
 import { findAccountByUsername, loadProfile, toActor } from "../identity/account.repository";
 import { createApiTokenService } from "../identity/auth.service";
-import { INTEGRATIONS_HELP, IntegrationsUsageError, runIntegrationsCommand } from "../integrations/integrations.cli";
+import {
+  INTEGRATIONS_HELP,
+  IntegrationsUsageError,
+  runIntegrationsCommand,
+} from "../integrations/integrations.cli";
 import { systemContext } from "../platform/audit/audit";
 import { ConfigError, loadConfig } from "../platform/config";
 import { DataDirLockedError } from "../platform/db/embedded-lock";
 import { AppError } from "../platform/errors";
+import { REGISTER_COMMANDS, REGISTER_HELP, runRegisterCommand } from "../register/register.cli";
 import { openServices } from "./setup";
 
 const HELP = `yulin — 鱼鳞不动产登记平台命令行 (Yulin command line)

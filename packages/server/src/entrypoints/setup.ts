@@ -1,12 +1,12 @@
 import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
 import { createAccountService } from "../identity/account.service";
-import { createRegisterModule } from "../register/register.module";
-import { createIntegrations } from "../integrations/integrations.module";
 import { createApiTokenService, createAuthService } from "../identity/auth.service";
+import { createIntegrations } from "../integrations/integrations.module";
 import type { Config } from "../platform/config";
 import { createPiiCipher, loadOrCreatePiiKey } from "../platform/crypto/pii-cipher";
 import { openDatabase } from "../platform/db/database";
 import { migrateToLatest } from "../platform/db/migrator";
+import { createRegisterModule } from "../register/register.module";
 
 /**
  * The one setup shared by the API, the worker and the CLI: open the database, migrate, load

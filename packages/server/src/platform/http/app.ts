@@ -16,8 +16,8 @@ import {
 import { calendarRoutes } from "../../calendar/calendar.routes";
 import type { Services } from "../../entrypoints/setup";
 import { identityRoutes } from "../../identity/identity.routes";
-import { registerRoutes } from "../../register/register.routes";
 import { integrationRoutes } from "../../integrations/departments.routes";
+import { registerRoutes } from "../../register/register.routes";
 import { ping } from "../db/database";
 import { errorBody, httpStatusOf } from "../errors";
 import { registerErrorHandling } from "./errors.plugin";
