@@ -11,12 +11,27 @@ import {
 } from "@ant-design/icons";
 import { useAccount } from "../../features/auth/hooks/use-account";
 import { AreaRoutes } from "../../features/shell/components/area-routes";
+import { CasePage } from "./case-page";
+import { InboxPage } from "./inbox-page";
 import { RegisterPage } from "./register-page";
+import { SupervisionPage } from "./supervision-page";
 import { UnitPage } from "./unit-page";
 import { workbenchMenu, workbenchMenuFor } from "./workbench.menu";
 
-const pages = { register: <RegisterPage /> };
-const extra = [{ path: "units/:code", element: <UnitPage /> }];
+const pages = {
+  accept: <InboxPage inbox="accept" />,
+  review: <InboxPage inbox="review" />,
+  record: <InboxPage inbox="record" />,
+  prepare: <InboxPage inbox="prepare" />,
+  issue: <InboxPage inbox="issue" />,
+  archive: <InboxPage inbox="archive" />,
+  register: <RegisterPage />,
+  supervision: <SupervisionPage />,
+};
+const extra = [
+  { path: "units/:code", element: <UnitPage /> },
+  { path: "cases/:id", element: <CasePage /> },
+];
 
 const icons = {
   accept: InboxOutlined,

@@ -1,4 +1,5 @@
 import { Alert, Button } from "antd";
+import { useCallback } from "react";
 import { errorMessageOf } from "../../../api/client";
 import { useLanguage, useT } from "../../../i18n";
 
@@ -23,5 +24,5 @@ export function QueryError({ error, retry }: { error: unknown; retry?: () => voi
 /** The message of an error in the reader's language (for forms and notifications). */
 export function useErrorText(): (error: unknown) => string {
   const { language } = useLanguage();
-  return (error) => errorMessageOf(error, language);
+  return useCallback((error: unknown) => errorMessageOf(error, language), [language]);
 }

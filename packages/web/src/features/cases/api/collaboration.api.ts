@@ -1,0 +1,73 @@
+import { api, isApiError } from "../../../api/client";
+
+/** 部门协同 as the case page uses it: the deed tax declaration and the one payment order (税费同缴). */
+
+export type TaxParty = { name: string; idNumber: string };
+
+export type TaxDeclarationRequest = {
+  caseRef: string;
+  jurisdiction: string;
+  contractNo?: string | null;
+  unit: { unitCode: string; address: string; areaSqm: number; use: "residential" | "non-residential" };
+  priceFen: number;
+  transfer: "sale" | "gift" | "inheritance" | "bequest" | "between-spouses";
+  onDate: string;
+  buyerKind: "individual" | "organisation";
+  buyers: TaxParty[];
+  sellers: TaxParty[];
+};
+
+export type TaxStatus = {
+  caseRef: string;
+  declarationNo: string;
+  status: string;
+  assessment: { assessmentNo: string; totalFen: number; category: string; rateBp: number } | null;
+  confirmations: { voucherNo: string; kind: string; amountFen: number; confirmedAt: string }[];
+};
+
+export type PaymentOrder = {
+  orderNo: string;
+  caseRef: string;
+  status: string;
+  totalFen: number;
+  lines: { code?: string; label_zh?: string; label_en?: string; amount?: number; amountFen?: number }[];
+  parts: {
+    partNo: string;
+    payer: string;
+    amountFen: number;
+    status: string;
+    paidAt: string | null;
+    payPage: string | null;
+  }[];
+};
+
+export type PaymentOrderRequest = {
+  caseRef: string;
+  jurisdiction: string;
+  fee: { kind: string; property: string; certificates: number };
+  payers: { mode: "shares"; payers: { payer: string; shareBp: number }[] };
+};
+
+const enc = encodeURIComponent;
+
+export const collaborationKeys = {
+  tax: (caseRef: string) => ["collaboration", "tax", caseRef] as const,
+  order: (orderNo: string) => ["collaboration", "order", orderNo] as const,
+};
+
+/** The case's tax state, or null before anything was declared. */
+export async function fetchTaxStatus(caseRef: string, signal?: AbortSignal): Promise<TaxStatus | null> {
+  try {
+    return await api.get<TaxStatus>(`/api/integrations/tax/cases/${enc(caseRef)}`, { signal });
+  } catch (error) {
+    if (isApiError(error, "AUTH.FORBIDDEN") || isApiError(error, "TAX.NOT_FOUND")) return null;
+    throw error;
+  }
+}
+
+export const declareTax = (request: TaxDeclarationRequest) =>
+  api.post<Record<string, unknown>>("/api/integrations/tax/declarations", request);
+export const createPaymentOrder = (request: PaymentOrderRequest) =>
+  api.post<PaymentOrder>("/api/integrations/payment/orders", request);
+export const fetchPaymentOrder = (orderNo: string, signal?: AbortSignal) =>
+  api.get<PaymentOrder>(`/api/integrations/payment/orders/${enc(orderNo)}`, { signal });
