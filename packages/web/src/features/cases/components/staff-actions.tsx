@@ -79,7 +79,11 @@ export function StaffActions({ view }: { view: CaseView }) {
               (act.variables?.action === spec.action || (spec.action === "register" && register.isPending))
             }
             disabled={pending}
-            onClick={() => (spec.ask ? (form.resetFields(), setAsking(spec)) : void run(spec))}
+            onClick={() => {
+              if (!spec.ask) return void run(spec);
+              form.resetFields();
+              setAsking(spec);
+            }}
             data-testid={`action-${spec.action}`}
           >
             {t(`case.action.${spec.action}` as MessageKey)}
