@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { type Actor, can, findCounty, parseResidentId } from "@yulin/domain";
 import { calculateDeedTax, DEED_TAX_RULES_2024, householdOf } from "@yulin/domain/fees/index";
 import { type RequestContext, writeAudit } from "../../platform/audit/audit";
@@ -115,7 +116,8 @@ export function createTaxService(deps: {
       // The home being bought is not yet the household's: it is not counted.
       const homesBefore = count.unitCodes.filter((u) => u !== input.unit.unitCode).length;
       validate(input, homesBefore);
-      const declarationNo = `TD${input.jurisdiction}${now.getTime().toString(36).toUpperCase()}`;
+      // Time plus randomness: two declarations in the same millisecond never share a number.
+      const declarationNo = `TD${input.jurisdiction}${now.getTime().toString(36).toUpperCase()}${crypto.randomBytes(3).toString("hex").toUpperCase()}`;
       const declaration: TaxDeclaration = {
         caseRef: input.caseRef,
         declarationNo,
