@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateSm2KeyPair, sm2Sign, sm2Verify } from "../../src/integrations/shared/sm2";
+import {
+  createCachedVerifier,
+  generateSm2KeyPair,
+  sm2Sign,
+  sm2Verify,
+} from "../../src/integrations/shared/sm2";
 import { inTransaction } from "../../src/platform/db/database";
 import { startTestEnv, type TestEnv } from "../support/test-services";
 import { contextAs, saleDeclaration } from "./support/fixtures";
@@ -183,5 +188,14 @@ describe("tax callbacks: bearer token + SM2 over timestamp ‖ body, fresh, neve
     expect(sm2Verify(message, signature, taxKeys.publicKey)).toBe(true);
     expect(opensslVerifies(message, signature, taxKeys.publicKey)).toBe(true);
     expect(opensslVerifies(`${message} `, signature, taxKeys.publicKey)).toBe(false);
+    // The cached (precomputed-table) verifier used for callbacks agrees with the ledger's.
+    const cached = createCachedVerifier(2);
+    expect(cached(message, signature, taxKeys.publicKey)).toBe(true);
+    expect(cached(message, signature, taxKeys.publicKey)).toBe(true);
+    expect(cached(`${message} `, signature, taxKeys.publicKey)).toBe(false);
+    expect(cached(message, signature, forgerKeys.publicKey)).toBe(false);
+    expect(cached(message, "3006020101020101", taxKeys.publicKey)).toBe(false);
+    expect(cached(message, "not-hex", taxKeys.publicKey)).toBe(false);
+    expect(cached(message, signature, "04zz")).toBe(false);
   });
 });

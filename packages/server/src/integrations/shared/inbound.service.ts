@@ -11,7 +11,7 @@ import {
   pruneNonces,
 } from "./connections.repository";
 import { verifyBody } from "./signed-message";
-import { canonicalJson, sm3Hex } from "./sm2";
+import { canonicalJson, createCachedVerifier, sm3Hex } from "./sm2";
 
 export const DEPARTMENTS = ["tax", "payment", "housing", "bank"] as const;
 export type Department = (typeof DEPARTMENTS)[number];
@@ -64,6 +64,7 @@ export function createInboundService(deps: {
   handlers: readonly InboundHandler[];
 }) {
   const handlers = new Map(deps.handlers.map((h) => [`${h.department}:${h.type}`, h]));
+  const verify = createCachedVerifier();
 
   async function deny(ctx: RequestContext, department: string, reason: string, code: ErrorCode) {
     await writeAudit(deps.db, ctx, {
@@ -102,6 +103,7 @@ export function createInboundService(deps: {
       connection.public_key,
       now,
       deps.maxSkewSeconds * 1000,
+      verify,
     );
     if (failure === "signature")
       throw await deny(ctx, department, "bad signature", "INTEGRATION.SIGNATURE_INVALID");

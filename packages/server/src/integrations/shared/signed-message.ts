@@ -38,9 +38,10 @@ export function verifyBody(
   publicKeyHex: string,
   now: Date,
   maxSkewMs: number,
+  verify: (message: string, signatureHex: string, publicKeyHex: string) => boolean = sm2Verify,
 ): VerifyFailure | null {
   if (!input.timestamp || !/^\d{10,16}$/.test(input.timestamp) || !input.signature) return "signature";
-  if (!sm2Verify(input.timestamp + input.rawBody, input.signature, publicKeyHex)) return "signature";
+  if (!verify(input.timestamp + input.rawBody, input.signature, publicKeyHex)) return "signature";
   if (Math.abs(now.getTime() - Number(input.timestamp)) > maxSkewMs) return "stale";
   return null;
 }
