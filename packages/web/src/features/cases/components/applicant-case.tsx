@@ -2,6 +2,8 @@ import { CheckOutlined, SendOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Steps, Typography } from "antd";
 import { useState } from "react";
 import { pick, useLanguage, useT } from "../../../i18n";
+import { useAccount } from "../../auth/hooks/use-account";
+import { CancelMortgageButton } from "../../portal/components/cancel-mortgage-button";
 import { PageHeader } from "../../shell/components/page-header";
 import { PageLoading } from "../../shell/components/page-loading";
 import { QueryError, useErrorText } from "../../shell/components/query-error";
@@ -24,6 +26,7 @@ export function ApplicantCase({ id }: { id: string }) {
   const { language } = useLanguage();
   const { message } = App.useApp();
   const errorText = useErrorText();
+  const account = useAccount();
   const view = useCase(id);
   const actions = useApplicantActions(id);
   const [submitted, setSubmitted] = useState<SubmitResult | null>(null);
@@ -98,7 +101,7 @@ export function ApplicantCase({ id }: { id: string }) {
             <Card size="small" title={t("applicant.summary")}>
               <Descriptions
                 size="small"
-                column={{ xs: 1, md: 2 }}
+                column={{ xs: 1, md: 2, xl: 1, xxl: 2 }}
                 items={[
                   { key: "unit", label: t("register.unitCode"), children: c.unitCode },
                   { key: "office", label: t("case.registeringOffice"), children: c.registeringOffice },
@@ -147,6 +150,7 @@ export function ApplicantCase({ id }: { id: string }) {
                     {t(can("resubmit") ? "applicant.resubmit" : "applicant.submit")}
                   </Button>
                 ) : null}
+                <CancelMortgageButton view={c} account={account} />
                 {can("withdraw") ? (
                   <Popconfirm
                     title={t("applicant.withdrawConfirm")}
