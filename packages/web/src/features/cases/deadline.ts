@@ -1,5 +1,8 @@
 /** How a case stands against its promised deadline (R23), for the markers in lists. */
-export type DeadlineState = "none" | "paused" | "overdue" | "due-soon" | "on-time";
+export type DeadlineState = "none" | "done" | "paused" | "overdue" | "due-soon" | "on-time";
+
+/** Stages after which the clock no longer matters (registered, or closed without registering). */
+export const FINISHED_STAGES = ["registered", "certified", "issued", "archived", "not-accepted", "refused", "withdrawn"];
 
 const DAY = 86_400_000;
 

@@ -42,7 +42,7 @@ export function ApplyForm({
   const t = useT();
   const { language } = useLanguage();
   const errorText = useErrorText();
-  const [form] = Form.useForm<ApplyValues & { debtEndDate?: { format: (f: string) => string } }>();
+  const [form] = Form.useForm<ApplyValues>();
   const { apply, pending, error } = useApply(guide, account, casePath);
   const needsRiskNotice = guide.group === "transfer" || guide.parts.some((p) => p.typeId === "transfer.sale");
   const [riskAccepted, setRiskAccepted] = useState(!needsRiskNotice);
@@ -71,10 +71,7 @@ export function ApplyForm({
         form={form}
         layout="vertical"
         initialValues={{ as: asOptions[0]?.value, parties: [] }}
-        onFinish={(values) => {
-          const debtEnd = values.debtEndDate?.format("YYYY-MM-DD");
-          void apply({ ...values, ...(debtEnd ? { debtEnd } : {}) }).catch(() => undefined);
-        }}
+        onFinish={(values) => void apply(values).catch(() => undefined)}
         data-testid="apply-form"
         style={{ maxWidth: 880 }}
       >
@@ -200,8 +197,8 @@ export function ApplyForm({
                   >
                     <InputNumber min={1} style={{ width: "100%" }} data-testid="apply-amount" />
                   </Form.Item>
-                  <Form.Item name="debtEndDate" label={t("apply.debtEnd")} style={{ flex: "1 1 160px" }}>
-                    <DatePicker style={{ width: "100%" }} data-testid="apply-debt-end" />
+                  <Form.Item name="debtEnd" label={t("apply.debtEnd")} style={{ flex: "1 1 160px" }}>
+                    <Input type="date" data-testid="apply-debt-end" />
                   </Form.Item>
                 </>
               ) : null}

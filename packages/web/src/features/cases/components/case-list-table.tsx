@@ -54,7 +54,7 @@ export function CaseListTable({
           key: "deadline",
           width: 190,
           render: (_, c) => (
-            <DeadlineTag deadline={c.deadline} today={today} {...(c.clockPaused ? { paused: true } : {})} />
+            <DeadlineTag deadline={c.deadline} today={today} stage={c.stage} {...(c.clockPaused ? { paused: true } : {})} />
           ),
         },
       ]}

@@ -30,6 +30,7 @@ export function StageTag({ stage }: { stage: string }) {
 
 const DEADLINE_COLORS: Record<DeadlineState, string> = {
   none: "default",
+  done: "default",
   paused: "default",
   overdue: "red",
   "due-soon": "orange",
@@ -51,7 +52,8 @@ export function DeadlineTag({
   if (state === "none") return <span>—</span>;
   return (
     <Tag color={DEADLINE_COLORS[state]} data-testid="deadline" data-deadline={state}>
-      {deadline} · {t(`case.deadline.${state}`)}
+      {deadline ? `${deadline} · ` : ""}
+      {t(`case.deadline.${state}`)}
     </Tag>
   );
 }

@@ -1,0 +1,83 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshot } from "../support/browser";
+import { DEMO_UNITS, type Session, session, uploadMissingMaterials, waitForStage } from "../support/journey";
+
+let browser: Browser;
+const sessions: Session[] = [];
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const s of sessions) await s.context.close();
+  await browser?.close();
+});
+const as = async (username: string) => {
+  const s = await session(browser, username);
+  sessions.push(s);
+  return s.page;
+};
+
+describe("a bank registers an instant mortgage for its customer and cancels it", () => {
+  it("goes from the bank's application and the borrower's e-signature to the certification, then cancels the mortgage", async () => {
+    const unit = DEMO_UNITS.zhangOffice;
+
+    // 1. The bank applies as mortgagee for its customer 张伟.
+    const bank = await as("bank.gongshang");
+    await bank.goto("/portal/mortgages");
+    await bank.getByTestId("bank-apply-mortgage.first.general").click();
+    await bank.getByTestId("apply-unit").fill(unit);
+    await bank.getByTestId("apply-unit-found").waitFor();
+    await bank.getByTestId("apply-add-party").click();
+    // The new party's role defaults to the other side: 抵押人.
+    await bank.getByTestId("apply-party-0").getByText("抵押人", { exact: true }).waitFor();
+    await bank.getByTestId("apply-party-0").getByTestId("party-account").fill("citizen.zhang");
+    await bank.locator(`input[data-testid="apply-amount"], [data-testid="apply-amount"] input`).fill("800000");
+    await bank.getByTestId("apply-debt-end").fill("2046-11-30");
+    await bank.getByTestId("apply-document").fill("工银抵2026-0001");
+    await bank.getByTestId("apply-submit").click();
+    await bank.waitForURL(/\/portal\/cases\//);
+    const caseUrl = bank.url();
+    await uploadMissingMaterials(bank);
+
+    // 2. The borrower confirms and e-signs from the online hall.
+    const zhang = await as("citizen.zhang");
+    await zhang.goto(new URL(caseUrl).pathname.replace("/portal/cases/", "/hall/applications/"));
+    await zhang.getByTestId("case-confirm").click();
+    await zhang.getByTestId("case-parties").getByTestId("party-unsigned").waitFor({ state: "detached" });
+
+    // 3. The bank submits: every rule passes, so it is registered and certified at once (即时办结).
+    await bank.reload();
+    await bank.getByTestId("case-submit").click();
+    await bank.getByTestId("instant-done").waitFor({ timeout: 30_000 });
+    await waitForStage(bank, "certified");
+    const number = (await bank.getByTestId("case-certificates").getByTestId("certificate-number").first().textContent())!;
+    expect(number).toMatch(/不动产证明第\d{7}号/);
+    const download = bank.waitForEvent("download");
+    await bank.getByTestId("case-certificates").getByTestId("certificate-download").first().click();
+    expect((await download).suggestedFilename()).toBe(`${number}.pdf`);
+    await screenshot(bank, "bank-mortgage-instant");
+
+    // The bank's e-certifications list it.
+    await bank.goto("/portal/collateral");
+    await bank.getByTestId("my-certificates").getByText(number).waitFor();
+    await screenshot(bank, "bank-collateral");
+
+    // The borrower's register shows the mortgage.
+    await zhang.goto(`/hall/properties/${unit}`);
+    await zhang.getByTestId("unit-register").getByTestId("flag-mortgaged").waitFor();
+
+    // 4. The loan is repaid: the bank cancels the mortgage, again instantly.
+    await bank.goto(caseUrl);
+    await bank.getByTestId("mortgage-cancel").click();
+    await bank.waitForURL((url) => url.pathname.startsWith("/portal/cases/") && url.href !== caseUrl);
+    await uploadMissingMaterials(bank);
+    await bank.getByTestId("case-submit").click();
+    await bank.getByTestId("instant-done").waitFor({ timeout: 30_000 });
+    await waitForStage(bank, "registered");
+    await screenshot(bank, "bank-mortgage-cancelled");
+
+    await zhang.reload();
+    await zhang.getByTestId("unit-register").getByText("无抵押、查封等限制").waitFor();
+  });
+});
