@@ -8,6 +8,7 @@ describe("deadline markers", () => {
     expect(deadlineState("2026-12-10", "2026-11-24")).toBe("on-time");
     expect(deadlineState("2026-11-20", "2026-11-24", true)).toBe("paused");
     expect(deadlineState(null, "2026-11-24")).toBe("none");
+    expect(deadlineState("2026-11-20", "2026-11-24", false, "registered")).toBe("done");
   });
 
   it("counts days in China's time zone and places side stages on the main line", () => {

@@ -2,7 +2,15 @@
 export type DeadlineState = "none" | "done" | "paused" | "overdue" | "due-soon" | "on-time";
 
 /** Stages after which the clock no longer matters (registered, or closed without registering). */
-export const FINISHED_STAGES = ["registered", "certified", "issued", "archived", "not-accepted", "refused", "withdrawn"];
+export const FINISHED_STAGES = [
+  "registered",
+  "certified",
+  "issued",
+  "archived",
+  "not-accepted",
+  "refused",
+  "withdrawn",
+];
 
 const DAY = 86_400_000;
 
@@ -11,7 +19,9 @@ export function deadlineState(
   deadline: string | null | undefined,
   today: string,
   paused = false,
+  stage?: string,
 ): DeadlineState {
+  if (stage && FINISHED_STAGES.includes(stage)) return "done";
   if (!deadline) return "none";
   if (paused) return "paused";
   const left = (Date.parse(deadline) - Date.parse(today)) / DAY;

@@ -54,7 +54,12 @@ export function CaseListTable({
           key: "deadline",
           width: 190,
           render: (_, c) => (
-            <DeadlineTag deadline={c.deadline} today={today} stage={c.stage} {...(c.clockPaused ? { paused: true } : {})} />
+            <DeadlineTag
+              deadline={c.deadline}
+              today={today}
+              stage={c.stage}
+              {...(c.clockPaused ? { paused: true } : {})}
+            />
           ),
         },
       ]}

@@ -42,13 +42,15 @@ export function DeadlineTag({
   deadline,
   today,
   paused,
+  stage,
 }: {
   deadline: string | null | undefined;
   today: string;
   paused?: boolean;
+  stage?: string;
 }) {
   const t = useT();
-  const state = deadlineState(deadline, today, paused);
+  const state = deadlineState(deadline, today, paused, stage);
   if (state === "none") return <span>—</span>;
   return (
     <Tag color={DEADLINE_COLORS[state]} data-testid="deadline" data-deadline={state}>
