@@ -83,7 +83,8 @@ function writer(dir: string, file: ImportFile) {
   };
 }
 
-const personId = (i: number) =>
+/** The resident ID of synthetic person `i` (people are 0 … ⌊0.85 × units⌋ − 1): for lookups in benchmarks. */
+export const personId = (i: number) =>
   generateResidentId({
     county: COUNTIES_OF_BIRTH[i % COUNTIES_OF_BIRTH.length]!,
     birthDate: addDays("1950-01-01", Math.floor(i / COUNTIES_OF_BIRTH.length) % 20000),
@@ -93,6 +94,8 @@ const personName = (i: number) =>
   SURNAMES[i % SURNAMES.length]! +
   GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]! +
   (i % 3 === 0 ? "" : GIVEN[Math.floor(i / 7) % GIVEN.length]!);
+
+export const peopleFor = (units: number) => Math.max(20, Math.floor(units * 0.85));
 
 export async function generateRegisterCsv(options: GenerateOptions): Promise<GenerateCounts> {
   const county = options.county ?? "440604";
@@ -106,7 +109,7 @@ export async function generateRegisterCsv(options: GenerateOptions): Promise<Gen
     rights: writer(options.dir, "rights"),
     restrictions: writer(options.dir, "restrictions"),
   };
-  const people = Math.max(20, Math.floor(options.units * 0.85));
+  const people = peopleFor(options.units);
   const person = () => rnd.int(0, people - 1);
   const developer = generateCreditCode({
     authority: "9",

@@ -152,3 +152,10 @@ export async function findParcelCandidates(
     query = query.where((eb) => eb.or([eb("z_max", "is", null), eb("z_max", ">", range.lo!)]));
   return (await query.limit(1000).execute()).map(fromRow.parcels);
 }
+
+/** Refreshes planner statistics of the register's tables (bulk loads outrun autovacuum). */
+export async function analyzeRegisterTables(db: Db): Promise<void> {
+  await sql`analyze parcels, buildings, units, rights, right_holders, encumbrances, register_entries, register_import_holders, code_sequences`.execute(
+    db,
+  );
+}

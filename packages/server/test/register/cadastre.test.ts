@@ -136,6 +136,37 @@ describe("unit codes are assigned by the system", () => {
   });
 });
 
+describe("concurrent registrations", () => {
+  it("serialise on the ledger head: distinct codes, gapless seq, a chain that verifies", async () => {
+    const before = await env.services.db.selectFrom("ledger_head").select("size").executeTakeFirstOrThrow();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        env.services.register.cadastre.createParcel(systemContext("test"), {
+          jurisdiction: "440604",
+          zone: "001",
+          subzone: "002",
+          ownership: "G",
+          useRight: "B",
+          facts: {
+            area: 100,
+            landUse: null,
+            landUseStandard: null,
+            landGrade: null,
+            address: `并发测试路${i}号`,
+            vertical: { kind: "surface", min: null, max: null },
+            geometry: rect(115 + i * 0.01, 25, 0.001, 0.001),
+          },
+        }),
+      ),
+    );
+    expect(new Set(results.map((r) => r.parcelCode)).size).toBe(12);
+    expect(results.map((r) => r.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, i) => before.size + 1 + i),
+    );
+    expect((await verifyRegister(env.services.db)).problems).toEqual([]);
+  });
+});
+
 describe("3D parcels: a footprint may be shared only at disjoint vertical ranges", () => {
   const footprint = rect(113.8, 23.8, 0.002, 0.002);
 

@@ -58,7 +58,7 @@ beforeAll(async () => {
     YULIN_DEMO: "0",
     LOG_LEVEL: "silent",
   };
-  await generateRegisterCsv({ dir: csvDir, units: 800, seed: 11 });
+  await generateRegisterCsv({ dir: csvDir, units: 600, seed: 11 });
 });
 afterAll(async () => {
   await drop?.();
@@ -92,7 +92,7 @@ describe("yulin import after kill -9", () => {
 
     const partial = await withServices((s) => count(s, "units"));
     expect(partial).toBeGreaterThan(0);
-    expect(partial).toBeLessThan(800);
+    expect(partial).toBeLessThan(600);
 
     const second = runCli(["import", "--dir", csvDir, "--batch", "500"]);
     expect(second.status, second.stderr + second.stdout).toBe(0);
@@ -100,7 +100,7 @@ describe("yulin import after kill -9", () => {
 
     await withServices(async (s) => {
       expect(await count(s, "units")).toBe(
-        800 + (await s.db.selectFrom("parcels").select("parcel_code").execute()).length,
+        600 + (await s.db.selectFrom("parcels").select("parcel_code").execute()).length,
       );
       const rights = fs.readFileSync(path.join(csvDir, "rights.csv"), "utf8").trim().split("\n").length - 1;
       expect(await count(s, "rights")).toBe(rights);
@@ -110,7 +110,7 @@ describe("yulin import after kill -9", () => {
       const verified = await verifyRegister(s.db);
       expect(verified.problems).toEqual([]);
     });
-  });
+  }, 180_000);
 });
 
 describe("yulin gen and yulin verify", () => {
@@ -121,7 +121,7 @@ describe("yulin gen and yulin verify", () => {
     const verify = runCli(["verify"]);
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
     expect(verify.stdout).toContain("Verified");
-  });
+  }, 120_000);
 
   it("names a projection row edited behind the ledger's back and exits 1", async () => {
     const code = await withServices(async (s) => {
@@ -138,5 +138,5 @@ describe("yulin gen and yulin verify", () => {
     const verify = runCli(["verify"]);
     expect(verify.status).toBe(1);
     expect(verify.stdout).toContain(`units ${code}：roomLabel`);
-  });
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import type { PiiCipher } from "../../platform/crypto/pii-cipher";
 import { type Database, inTransaction, type Tx } from "../../platform/db/database";
 import { reserveNumbers, upsertZones } from "../code-allocation.repository";
 import { appendEntries } from "../ledger";
+import { analyzeRegisterTables } from "../projection.repository";
 import { csvLine, readCsv } from "./csv";
 import {
   type ImportRun,
@@ -31,6 +32,7 @@ import {
   parseRightRow,
   parseUnitRow,
   type RowContext,
+  type StagedHolder,
 } from "./import.rows";
 
 export type ImportProgress = {
@@ -116,6 +118,8 @@ export function createImporter(deps: ImporterDeps) {
         details: { files: files.map((f) => f.file), resumed: runRow.resumed },
       });
       let batches = 0;
+      let rowsThisRun = 0;
+      let analyzeAt = 5000;
       for (const file of present) {
         const progress = await loadProgress(db, importId, file);
         const source = (row: number) => ({ file: `${file}.csv`, row, run: importId.slice(0, 12) });
@@ -124,14 +128,31 @@ export function createImporter(deps: ImporterDeps) {
         let batch: Array<{ row: number; fields: Fields }> = [];
         const state = { ...progress };
 
+        // Pipelined: the next batch is parsed (and its IDs sealed) while the database writes the
+        // previous one. Commits stay strictly in order, one transaction per batch.
+        let inflight: Promise<void> = Promise.resolve();
         const flush = async () => {
           if (batch.length === 0) return;
           const rows = batch;
           batch = [];
-          await inTransaction(db, (tx) => loadBatch(tx, importId, file, rows, ctxRow, state));
-          batches += 1;
-          options.onProgress?.({ file, ...state });
-          if (batches % signEvery === 0) await deps.signHead("import");
+          const prepared = await prepareBatch(importId, file, rows, ctxRow);
+          await inflight;
+          inflight = inTransaction(db, (tx) => commitBatch(tx, importId, file, prepared, state)).then(
+            async () => {
+              batches += 1;
+              rowsThisRun += rows.length;
+              options.onProgress?.({ file, ...state });
+              if (batches % signEvery === 0) await deps.signHead("import");
+              // Fresh statistics as the tables grow: planned on the stats of an almost empty
+              // table, the batch lookups (IN lists on the primary key) degrade to range scans.
+              if (rowsThisRun >= analyzeAt) {
+                analyzeAt = rowsThisRun * 2;
+                await analyzeRegisterTables(db);
+              }
+            },
+          );
+          // A failed commit is rethrown by the next `await inflight`; this only keeps it from being "unhandled".
+          inflight.catch(() => undefined);
         };
 
         for await (const record of readCsv(path.join(options.dir, `${file}.csv`))) {
@@ -166,6 +187,7 @@ export function createImporter(deps: ImporterDeps) {
           if (batch.length >= batchSize) await flush();
         }
         await flush();
+        await inflight;
         await deps.signHead("import");
         summary.push({ file, rows: state.rowsDone, loaded: state.loaded, rejected: state.rejected });
       }
@@ -196,45 +218,66 @@ export function createImporter(deps: ImporterDeps) {
     };
   }
 
-  async function loadBatch(
-    tx: Tx,
+  type Prepared = {
+    rows: Array<{ row: number; fields: Fields }>;
+    rejections: Rejection[];
+    staged: StagedHolder[];
+    parsedRows: Array<{ row: number; parsed: ParsedRow }>;
+  };
+
+  /** Parses and checks a batch's rows (CPU work, outside the transaction). */
+  async function prepareBatch(
     importId: string,
     file: ImportFile,
     rows: Array<{ row: number; fields: Fields }>,
     ctx: RowContext,
-    state: { rowsDone: number; loaded: number; rejected: number },
-  ) {
-    const rejections: Rejection[] = [];
+  ): Promise<Prepared> {
+    const prepared: Prepared = { rows, rejections: [], staged: [], parsedRows: [] };
     if (file === "holders") {
-      const staged = [];
       for (const { row, fields } of rows) {
         const parsed = parseHolderRow(fields, row, ctx);
-        if (parsed.ok) staged.push(parsed.value);
-        else rejections.push({ row, key: parsed.key || null, findings: parsed.findings });
+        if (parsed.ok) prepared.staged.push(parsed.value);
+        else prepared.rejections.push({ row, key: parsed.key || null, findings: parsed.findings });
       }
-      await insertStagedHolders(tx, importId, staged);
-      state.loaded += staged.length;
+      return prepared;
+    }
+    let holdersByRef = new Map<string, HolderFacts[]>();
+    if (file === "rights") {
+      const refs = rows.map((r) => (r.fields.right_ref ?? "").trim()).filter(Boolean);
+      holdersByRef = await takeStagedHolders(db, importId, refs);
+    }
+    for (const { row, fields } of rows) {
+      const parsed =
+        file === "parcels"
+          ? parseParcelRow(fields, row, ctx)
+          : file === "buildings"
+            ? parseBuildingRow(fields, row, ctx)
+            : file === "units"
+              ? parseUnitRow(fields, row, ctx)
+              : file === "rights"
+                ? parseRightRow(fields, row, ctx, holdersByRef.get((fields.right_ref ?? "").trim()) ?? [])
+                : parseRestrictionRow(fields, row, ctx);
+      if (parsed.ok) prepared.parsedRows.push({ row, parsed: parsed.value });
+      else prepared.rejections.push({ row, key: parsed.key || null, findings: parsed.findings });
+    }
+    return prepared;
+  }
+
+  /** One transaction: the batch's entries (or staged holders), its rejections and the file's progress. */
+  async function commitBatch(
+    tx: Tx,
+    importId: string,
+    file: ImportFile,
+    prepared: Prepared,
+    state: { rowsDone: number; loaded: number; rejected: number },
+  ) {
+    const rejections = [...prepared.rejections];
+    let loaded = 0;
+    if (file === "holders") {
+      await insertStagedHolders(tx, importId, prepared.staged);
+      loaded = prepared.staged.length;
     } else {
-      const parsedRows: Array<{ row: number; parsed: ParsedRow }> = [];
-      let holdersByRef = new Map<string, HolderFacts[]>();
-      if (file === "rights") {
-        const refs = rows.map((r) => (r.fields.right_ref ?? "").trim()).filter(Boolean);
-        holdersByRef = await takeStagedHolders(tx, importId, refs);
-      }
-      for (const { row, fields } of rows) {
-        const parsed =
-          file === "parcels"
-            ? parseParcelRow(fields, row, ctx)
-            : file === "buildings"
-              ? parseBuildingRow(fields, row, ctx)
-              : file === "units"
-                ? parseUnitRow(fields, row, ctx)
-                : file === "rights"
-                  ? parseRightRow(fields, row, ctx, holdersByRef.get((fields.right_ref ?? "").trim()) ?? [])
-                  : parseRestrictionRow(fields, row, ctx);
-        if (parsed.ok) parsedRows.push({ row, parsed: parsed.value });
-        else rejections.push({ row, key: parsed.key || null, findings: parsed.findings });
-      }
+      const { parsedRows } = prepared;
       const result = await appendEntries(
         tx,
         parsedRows.map((p) => p.parsed.draft),
@@ -254,7 +297,7 @@ export function createImporter(deps: ImporterDeps) {
         tx,
         accepted.flatMap((p) => (p.zone ? [p.zone] : [])),
       );
-      state.loaded += result.entries.length;
+      loaded = result.entries.length;
     }
     await insertRejections(
       tx,
@@ -262,9 +305,14 @@ export function createImporter(deps: ImporterDeps) {
       file,
       rejections.map((r) => ({ row: r.row, key: r.key, ...joinFindings(r.findings) })),
     );
-    state.rejected += rejections.length;
-    state.rowsDone = rows[rows.length - 1]!.row;
-    await saveProgress(tx, importId, file, state);
+    // The counters change only once the transaction's work is done (a retried one starts again).
+    const next = {
+      rowsDone: prepared.rows[prepared.rows.length - 1]!.row,
+      loaded: state.loaded + loaded,
+      rejected: state.rejected + rejections.length,
+    };
+    await saveProgress(tx, importId, file, next);
+    Object.assign(state, next);
   }
 
   /** The error report: one line per rejected row, with the reason in Chinese and in English. */
