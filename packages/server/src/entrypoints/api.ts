@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     await services.integrations.worker.stop();
+    await services.cases.scheduler.stop();
     await app.close();
     await services.close();
     process.exit(0);
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   // The embedded default delivers outbox messages in this process; with YULIN_WORKER=off,
   // run `entrypoints/worker.ts` (one or more processes on PostgreSQL) instead.
   if (config.integrations.worker === "embedded") services.integrations.worker.start();
+  // Time-driven effects (lapses, waiting seizures taking effect): swept now and on an interval.
+  services.cases.scheduler.start(config.sweepIntervalSeconds * 1000);
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
   const database = services.backend === "pglite" ? `PGlite (嵌入式) ${config.dataDir}` : "PostgreSQL";
   const lines = [

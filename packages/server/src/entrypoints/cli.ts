@@ -7,6 +7,7 @@ import {
   STAFF_ROLES,
   type StaffRole,
 } from "@yulin/domain";
+import { CASES_HELP, runCasesCommand } from "../cases/cases.cli";
 import { formatDemoAccounts, seedDemo } from "../demo/demo.seed";
 import { findAccountByUsername, loadProfile, toActor } from "../identity/account.repository";
 import { createApiTokenService } from "../identity/auth.service";
@@ -33,6 +34,7 @@ const HELP = `yulin — 鱼鳞不动产登记平台命令行 (Yulin command line
                  [--institution-kind bank --institution-name 名称]   (institution accounts)
   yulin user token --username U --name N   issue an API token for an institution account
 ${REGISTER_HELP}
+${CASES_HELP}
 ${INTEGRATIONS_HELP}
 
 Database: DATABASE_URL for PostgreSQL, otherwise PGlite under YULIN_DATA_DIR (default ./data).
@@ -136,6 +138,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(`API token for ${account.username} (shown once):\n${token.token}`);
       return 0;
     }
+    const cases = await runCasesCommand(services, argv);
+    if (cases !== undefined) return cases;
     const integrations = await runIntegrationsCommand(services, argv);
     if (integrations !== undefined) return integrations;
     throw new UsageError(`unknown command: ${argv.join(" ")}`);

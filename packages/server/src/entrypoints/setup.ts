@@ -1,4 +1,5 @@
 import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
+import { createCasesModule } from "../cases/cases.module";
 import { createAccountService } from "../identity/account.service";
 import { createApiTokenService, createAuthService } from "../identity/auth.service";
 import { createIntegrations } from "../integrations/integrations.module";
@@ -32,6 +33,16 @@ export async function openServices(config: Config, options: { memory?: boolean }
   const integrations = createIntegrations({ db, config, pii, now });
   // The register 登记簿: ledger, projections, proofs, import (register/).
   const register = createRegisterModule({ db, pii, config, now });
+  const calendar = createCalendarService({ db });
+  // Cases and workflow: applications, stages, the registering transaction, time-driven effects (cases/).
+  const cases = createCasesModule({
+    db,
+    pii,
+    now,
+    loadCalendar: calendar.loadCalendar,
+    integrations,
+    logLevel: config.logLevel,
+  });
   return {
     config,
     db,
@@ -42,9 +53,10 @@ export async function openServices(config: Config, options: { memory?: boolean }
     auth: createAuthService({ db, config, now }),
     tokens: createApiTokenService({ db, now }),
     accounts: createAccountService({ db, pii }),
-    calendar: createCalendarService({ db }),
+    calendar,
     register,
     integrations,
+    cases,
   };
 }
 

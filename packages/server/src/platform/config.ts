@@ -53,6 +53,8 @@ const ZEnv = z.object({
   YULIN_CALLBACK_MAX_SKEW_SECONDS: positiveInt.max(3600).default(300),
   YULIN_TREASURY_ACCOUNT: z.string().min(1).default("国库 佛山市中心支库 4406000001"),
   YULIN_NONTAX_ACCOUNT: z.string().min(1).default("非税收入财政专户 佛山市财政局 4406009901"),
+  // Cases: how often the API process sweeps time-driven effects (R8, R9, R11, R12, R18); 0 = off.
+  YULIN_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   YULIN_DEED_TAX_LOCAL_RATE_BP: z.coerce.number().int().min(300).max(500).default(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -80,6 +82,8 @@ export type Config = Readonly<{
   sealPrivateKeyHex: string | undefined;
   /** Department collaboration (integrations/, platform/outbox/). */
   integrations: IntegrationsConfig;
+  /** Cases: seconds between sweeps of time-driven effects in the API process; 0 = off (cases/). */
+  sweepIntervalSeconds: number;
 }>;
 
 export type IntegrationsConfig = Readonly<{
@@ -135,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(e.YULIN_WEB_DIST ?? path.join(repoRoot, "packages/web/dist")),
     logLevel: e.LOG_LEVEL,
     sealPrivateKeyHex: e.YULIN_SEAL_PRIVATE_KEY?.toLowerCase(),
+    sweepIntervalSeconds: e.YULIN_SWEEP_INTERVAL_SECONDS,
     integrations: Object.freeze({
       taxUrl: e.YULIN_TAX_URL,
       paymentUrl: e.YULIN_PAYMENT_URL,

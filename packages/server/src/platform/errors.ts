@@ -119,6 +119,46 @@ const catalogue = {
     "调取电子证照须经持证人授权",
     "Fetching an electronic licence needs the holder's consent",
   ],
+  // Cases and workflow (cases/).
+  "CASE.NOT_FOUND": [404, "案件不存在或无权查看", "The case does not exist or you may not see it"],
+  "CASE.INVALID": [400, "申请内容不符合要求", "The application is invalid"],
+  "CASE.UNKNOWN_TYPE": [400, "登记业务类型不存在", "Unknown registration type"],
+  "CASE.UNIT_UNKNOWN": [400, "不动产单元不存在或未入库", "The unit is not in the register"],
+  "CASE.STAGE": [409, "案件当前阶段不能办理此操作", "The case is not in a stage that allows this"],
+  "CASE.NOT_EDITABLE": [
+    409,
+    "案件已提交，不能修改申请内容",
+    "The case has been submitted and cannot be edited",
+  ],
+  "CASE.RULES_BLOCK": [
+    409,
+    "不符合登记规则，不予办理（详见各项规则及法律依据）",
+    "Blocked by the registration rules (see each finding and its legal basis)",
+  ],
+  "CASE.REASONS_REQUIRED": [400, "须书面说明理由", "Written reasons are required"],
+  "CASE.NOT_A_PARTY": [409, "您不是本案当事人，不能确认签名", "You are not a party to this case"],
+  "CASE.NO_IDENTITY": [
+    400,
+    "账户未登记证件号码，不能作为当事人",
+    "The account has no ID number on file and cannot be a party",
+  ],
+  "CASE.MATERIAL_TYPE": [
+    415,
+    "材料文件类型不允许（限 PDF、JPEG、PNG、OFD）",
+    "File type not allowed (PDF, JPEG, PNG, OFD)",
+  ],
+  "CASE.MATERIAL_TOO_LARGE": [413, "材料文件过大", "The material file is too large"],
+  "CASE.MATERIAL_UNKNOWN": [400, "材料种类不存在", "Unknown material kind"],
+  "CASE.LICENCE_NOT_FOUND": [
+    404,
+    "电子证照不存在或不属于本案",
+    "The e-licence does not exist or is not this case's",
+  ],
+  "CASE.CONFLICT": [
+    409,
+    "案件已被他人同时修改，请刷新后重试",
+    "The case was changed at the same time; reload and retry",
+  ],
   INTERNAL: [500, "服务器内部错误", "Internal server error"],
   UNAVAILABLE: [503, "服务暂不可用", "Service unavailable"],
 } as const satisfies Record<string, readonly [number, string, string]>;

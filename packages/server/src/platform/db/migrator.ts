@@ -3,12 +3,14 @@ import type { Database } from "./database";
 import * as foundation from "./migrations/2026-11-24T0900-foundation";
 import * as register from "./migrations/2026-11-24T1000-register";
 import * as integrations from "./migrations/2026-11-24T1100-integrations";
+import * as cases from "./migrations/2026-11-24T1300-cases";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 const migrations: Record<string, Migration> = {
   "2026-11-24T0900-foundation": foundation,
   "2026-11-24T1000-register": register,
   "2026-11-24T1100-integrations": integrations,
+  "2026-11-24T1300-cases": cases,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { calendarRoutes } from "../../calendar/calendar.routes";
+import { casesPlugin } from "../../cases/cases.module";
 import type { Services } from "../../entrypoints/setup";
 import { identityRoutes } from "../../identity/identity.routes";
 import { integrationRoutes } from "../../integrations/departments.routes";
@@ -107,6 +108,7 @@ export async function buildApp(
     }),
   );
   await app.register(calendarRoutes({ calendar: services.calendar }));
+  await app.register(casesPlugin(services.cases));
   await app.register(registerRoutes(services.register));
   await app.register(
     integrationRoutes({

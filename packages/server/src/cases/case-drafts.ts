@@ -1,0 +1,190 @@
+import {
+  type AccountKind,
+  type CaseDraft,
+  type CaseState,
+  type DraftParty,
+  evaluateCombined,
+  evaluateRules,
+  type HolidayCalendar,
+  type InstitutionKind,
+  type IsoDate,
+  type MaterialId,
+  type OfficeSettings,
+  type PartyRole,
+  parseFraction,
+  type RuleContext,
+  type RuleFinding,
+  type RuleStage,
+  type UnitState,
+} from "@yulin/domain";
+import type { CaseRow, MaterialRow, PartRow, PartyRow, SignatureRow } from "./case.repository";
+
+/**
+ * The bridge from stored cases to the domain: the `CaseDraft` of each part as the rules read it,
+ * and the `CaseState` the stage machine moves. Pure functions over rows.
+ */
+
+/** A part's particulars as stored (`case_parts.details`): CaseDraft fields plus what the register needs. */
+export type PartDetails = Partial<
+  Pick<
+    CaseDraft,
+    | "coOwnership"
+    | "consents"
+    | "riskStatements"
+    | "targetRightId"
+    | "scope"
+    | "ownShareOnly"
+    | "coOwnerAgreement"
+    | "presentedCertificate"
+    | "termEnd"
+    | "landUse"
+    | "fromAdvanceNoticeId"
+    | "developerRefused"
+    | "correction"
+    | "mortgage"
+    | "advanceNotice"
+    | "seizure"
+    | "objection"
+    | "easement"
+    | "habitation"
+    | "decision"
+  >
+> & {
+  /** First registration and correction: the right's facts (权利类型, 性质, 用途, 面积, 期限). */
+  right?: {
+    rightType: string;
+    nature?: string | null;
+    use?: string | null;
+    area?: number | null;
+    termStart?: string | null;
+    termEnd?: string | null;
+  };
+  /** Transaction price in fen (deed tax base). */
+  priceFen?: number;
+  /** Contract, ruling or other document number recorded in the register. */
+  documentNo?: string;
+};
+
+/** The stored stage-machine state: the domain `CaseState` without its history (kept in case_transitions). */
+export type StoredState = Omit<CaseState, "history" | "typeId" | "stage">;
+
+export const stateOf = (row: Pick<CaseRow, "state" | "stage">, typeId: string): CaseState => ({
+  ...(row.state as StoredState),
+  typeId,
+  stage: row.stage as CaseState["stage"],
+  history: [],
+});
+
+export const storedState = (state: CaseState): StoredState => {
+  const { history: _h, typeId: _t, stage: _s, ...rest } = state;
+  return rest;
+};
+
+export type DraftInputs = {
+  caseRow: CaseRow;
+  parts: readonly PartRow[];
+  parties: readonly PartyRow[];
+  signatures: readonly SignatureRow[];
+  materials: readonly MaterialRow[];
+  taxCleared: boolean;
+  feePaid: boolean;
+  creator: { kind: AccountKind; institutionKind: InstitutionKind | null };
+};
+
+/** People who signed the current content themselves, or through an authorised agent (代理人). */
+export function signedPeople(
+  caseRow: Pick<CaseRow, "content_sm3">,
+  parties: readonly PartyRow[],
+  signatures: readonly SignatureRow[],
+): Set<string> {
+  const own = new Set(
+    signatures.filter((s) => s.content_sm3 === caseRow.content_sm3).map((s) => s.person_key),
+  );
+  const signed = new Set(own);
+  for (const agent of parties.filter((p) => p.role === "agent" && p.acts_for && own.has(p.person_key)))
+    signed.add(agent.acts_for!);
+  return signed;
+}
+
+export function buildDrafts(input: DraftInputs): CaseDraft[] {
+  const { caseRow, parts, parties, signatures, materials } = input;
+  const signed = signedPeople(caseRow, parties, signatures);
+  const state = caseRow.state as StoredState;
+  const draftMaterials = materials.map((m) => ({ id: m.material_id as MaterialId, source: m.source }));
+  return parts.map((part): CaseDraft => {
+    const details = part.details as PartDetails;
+    const { right: _right, priceFen: _price, documentNo: _doc, ...fields } = details;
+    const draftParties = parties
+      .filter((p) => p.part_no === part.part_no)
+      .map((p): DraftParty => {
+        const share = p.share ? parseFraction(p.share) : undefined;
+        return {
+          personId: p.person_key,
+          name: p.name,
+          role: p.role as PartyRole,
+          ...(p.account_id ? { accountId: p.account_id } : {}),
+          signed: signed.has(p.person_key),
+          ...(share ? { share } : {}),
+          ...(p.heir_order === 1 || p.heir_order === 2 ? { heirOrder: p.heir_order } : {}),
+          ...(p.acts_for ? { actsFor: p.acts_for } : {}),
+          ...(p.unregistered_acquisition === "inheritance" || p.unregistered_acquisition === "decision"
+            ? { unregisteredAcquisition: p.unregistered_acquisition }
+            : {}),
+        };
+      });
+    return {
+      ...fields,
+      typeId: part.type_id,
+      unitCode: caseRow.unit_code,
+      parties: draftParties,
+      materials: draftMaterials,
+      consents: details.consents ?? [],
+      riskStatements: details.riskStatements ?? [],
+      taxCleared: input.taxCleared,
+      feePaid: input.feePaid,
+      submittedBy: input.creator,
+      ...(state.acceptedOn ? { acceptedOn: state.acceptedOn } : {}),
+      pauses: state.pauses ?? [],
+      ...(state.announcement
+        ? { announcement: { startedOn: state.announcement.startedOn, objectionsReceived: 0 } }
+        : {}),
+      ...(caseRow.stage === "withdrawn" && caseRow.closed_at
+        ? { withdrawnAt: new Date(caseRow.closed_at).toISOString() }
+        : {}),
+    };
+  });
+}
+
+export function ruleContext(
+  today: IsoDate,
+  calendar: HolidayCalendar,
+  office: OfficeSettings,
+  stage: RuleStage,
+): RuleContext {
+  return { today, calendar, office, stage };
+}
+
+/** Every finding of every rule for the case's parts (a combined case part by part, in order). */
+export function evaluateCase(
+  caseRow: Pick<CaseRow, "kind" | "type_id">,
+  drafts: readonly CaseDraft[],
+  unit: UnitState,
+  ctx: RuleContext,
+): RuleFinding[] {
+  if (caseRow.kind === "combined")
+    return evaluateCombined({ combinedTypeId: caseRow.type_id, parts: drafts }, unit, ctx);
+  return evaluateRules(drafts[0]!, unit, ctx);
+}
+
+/** Findings as the API shows them: rule id, severity, messages, legal basis, part, commitment. */
+export const presentFinding = (f: RuleFinding) => ({
+  rule: f.rule,
+  code: f.code,
+  severity: f.severity,
+  message_zh: f.message_zh,
+  message_en: f.message_en,
+  basis: f.basis,
+  part: f.part ?? 0,
+  commitment: f.commitment ?? null,
+});
+export type FindingView = ReturnType<typeof presentFinding>;

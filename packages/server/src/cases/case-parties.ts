@@ -1,0 +1,221 @@
+import { maskResidentId, PARTY_ROLES, type PartyRole, parseCreditCode, parseResidentId } from "@yulin/domain";
+import type { PiiCipher } from "../platform/crypto/pii-cipher";
+import type { Database, Tx } from "../platform/db/database";
+import { AppError } from "../platform/errors";
+
+type Db = Database | Tx;
+
+/**
+ * A person or organisation as a case names it. `personKey` is the keyed SM3 of the normalised ID
+ * number or credit code: the key the register uses for holders, so the rules compare them directly.
+ */
+export type PartyIdentity = {
+  personKey: string;
+  name: string;
+  /** 权利人类型: 1 个人, 2 企业, 3 事业单位, 4 国家机关. */
+  holderType: string;
+  /** 证件种类: 1 身份证, 8 统一社会信用代码. */
+  idType: string;
+  idNumberEnc: string;
+  idNumberMasked: string;
+  accountId: string | null;
+  institutionId: string | null;
+  institutionKind: string | null;
+};
+
+export type PartyInput = {
+  role: PartyRole;
+  /** A platform account (username): its identity on file is used. */
+  account?: string;
+  name?: string;
+  idType?: "1" | "8";
+  idNumber?: string;
+  /** The principal an agent, helper or guardian acts for (username or ID number). */
+  actsFor?: { account?: string; idNumber?: string };
+  share?: string;
+  heirOrder?: 1 | 2;
+  unregisteredAcquisition?: "inheritance" | "decision";
+};
+
+const HOLDER_TYPE_OF_INSTITUTION: Record<string, string> = {
+  court: "4",
+  tax: "4",
+  housing: "4",
+  notary: "3",
+};
+
+async function identityOfAccountRow(
+  db: Db,
+  pii: PiiCipher,
+  account: {
+    id: string;
+    kind: string;
+    display_name: string;
+    id_number_enc: string | null;
+    id_number_hash: string | null;
+    id_number_masked: string | null;
+    credit_code: string | null;
+    institution_id: string | null;
+  },
+): Promise<PartyIdentity> {
+  const base = { accountId: account.id, institutionId: null, institutionKind: null };
+  if (account.kind === "citizen") {
+    if (!account.id_number_enc || !account.id_number_hash) throw new AppError("CASE.NO_IDENTITY");
+    return {
+      ...base,
+      personKey: account.id_number_hash,
+      name: account.display_name,
+      holderType: "1",
+      idType: "1",
+      idNumberEnc: account.id_number_enc,
+      idNumberMasked: account.id_number_masked ?? maskResidentId(pii.decrypt(account.id_number_enc)),
+    };
+  }
+  if (account.kind === "company") {
+    if (!account.credit_code) throw new AppError("CASE.NO_IDENTITY");
+    return {
+      ...base,
+      personKey: pii.lookupHash(account.credit_code),
+      name: account.display_name,
+      holderType: "2",
+      idType: "8",
+      idNumberEnc: pii.encrypt(account.credit_code),
+      idNumberMasked: account.credit_code,
+    };
+  }
+  if (account.kind === "institution" && account.institution_id) {
+    const inst = await db
+      .selectFrom("institutions")
+      .select(["id", "kind", "name", "credit_code"])
+      .where("id", "=", account.institution_id)
+      .executeTakeFirstOrThrow();
+    if (!inst.credit_code) throw new AppError("CASE.NO_IDENTITY");
+    return {
+      accountId: account.id,
+      institutionId: inst.id,
+      institutionKind: inst.kind,
+      personKey: pii.lookupHash(inst.credit_code),
+      name: inst.name,
+      holderType: HOLDER_TYPE_OF_INSTITUTION[inst.kind] ?? "2",
+      idType: "8",
+      idNumberEnc: pii.encrypt(inst.credit_code),
+      idNumberMasked: inst.credit_code,
+    };
+  }
+  throw new AppError("CASE.NO_IDENTITY");
+}
+
+const ACCOUNT_COLUMNS = [
+  "id",
+  "kind",
+  "display_name",
+  "id_number_enc",
+  "id_number_hash",
+  "id_number_masked",
+  "credit_code",
+  "institution_id",
+] as const;
+
+export async function identityOfAccount(db: Db, pii: PiiCipher, accountId: string): Promise<PartyIdentity> {
+  const account = await db
+    .selectFrom("accounts")
+    .select(ACCOUNT_COLUMNS)
+    .where("id", "=", accountId)
+    .executeTakeFirst();
+  if (!account) throw new AppError("CASE.NO_IDENTITY");
+  return identityOfAccountRow(db, pii, account);
+}
+
+async function identityOfUsername(db: Db, pii: PiiCipher, username: string): Promise<PartyIdentity> {
+  const account = await db
+    .selectFrom("accounts")
+    .select(ACCOUNT_COLUMNS)
+    .where("username", "=", username)
+    .executeTakeFirst();
+  if (!account) throw new AppError("CASE.INVALID", { reason: `unknown account ${username}` });
+  return identityOfAccountRow(db, pii, account);
+}
+
+/** An identity from an ID number or credit code; linked to the platform account that has it, if any. */
+async function identityOfNumber(
+  db: Db,
+  pii: PiiCipher,
+  input: { name: string; idType: "1" | "8"; idNumber: string },
+): Promise<PartyIdentity> {
+  if (input.idType === "1") {
+    const parsed = parseResidentId(input.idNumber);
+    if (!parsed.ok) throw new AppError("ACCOUNT.INVALID_ID_NUMBER", { findings: parsed.error });
+    const id = parsed.value.id;
+    const personKey = pii.lookupHash(id);
+    const account = await db
+      .selectFrom("accounts")
+      .select("id")
+      .where("id_number_hash", "=", personKey)
+      .where("kind", "=", "citizen")
+      .executeTakeFirst();
+    return {
+      personKey,
+      name: input.name,
+      holderType: "1",
+      idType: "1",
+      idNumberEnc: pii.encrypt(id),
+      idNumberMasked: maskResidentId(id),
+      accountId: account?.id ?? null,
+      institutionId: null,
+      institutionKind: null,
+    };
+  }
+  const parsed = parseCreditCode(input.idNumber);
+  if (!parsed.ok) throw new AppError("ACCOUNT.INVALID_CREDIT_CODE", { findings: parsed.error });
+  const code = parsed.value.code;
+  const institution = await db
+    .selectFrom("institutions")
+    .select(["id", "kind"])
+    .where("credit_code", "=", code)
+    .executeTakeFirst();
+  const company = institution
+    ? undefined
+    : await db.selectFrom("accounts").select("id").where("credit_code", "=", code).executeTakeFirst();
+  return {
+    personKey: pii.lookupHash(code),
+    name: input.name,
+    holderType: institution ? (HOLDER_TYPE_OF_INSTITUTION[institution.kind] ?? "2") : "2",
+    idType: "8",
+    idNumberEnc: pii.encrypt(code),
+    idNumberMasked: code,
+    accountId: company?.id ?? null,
+    institutionId: institution?.id ?? null,
+    institutionKind: institution?.kind ?? null,
+  };
+}
+
+export async function resolveIdentity(
+  db: Db,
+  pii: PiiCipher,
+  input: { account?: string; name?: string; idType?: "1" | "8"; idNumber?: string },
+): Promise<PartyIdentity> {
+  if (input.account) return identityOfUsername(db, pii, input.account);
+  if (!input.name || !input.idNumber)
+    throw new AppError("CASE.INVALID", { reason: "a party needs an account or a name and an ID number" });
+  return identityOfNumber(db, pii, {
+    name: input.name,
+    idType: input.idType ?? "1",
+    idNumber: input.idNumber,
+  });
+}
+
+export const isPartyRole = (role: string): role is PartyRole =>
+  (PARTY_ROLES as readonly string[]).includes(role);
+
+/** The person keys an account answers for: its own, and its institution's. */
+export async function personKeysOfAccount(
+  db: Db,
+  pii: PiiCipher,
+  accountId: string,
+): Promise<PartyIdentity | undefined> {
+  try {
+    return await identityOfAccount(db, pii, accountId);
+  } catch {
+    return undefined;
+  }
+}

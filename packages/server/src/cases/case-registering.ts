@@ -1,0 +1,223 @@
+import {
+  blocking,
+  type HolidayCalendar,
+  type OfficeSettings,
+  type RuleFinding,
+  requireBusinessType,
+  type UnitState,
+} from "@yulin/domain";
+import type { CollateralEvent } from "../integrations/bank/bank.notifications";
+import type { RequestContext } from "../platform/audit/audit";
+import type { PiiCipher } from "../platform/crypto/pii-cipher";
+import type { Tx } from "../platform/db/database";
+import { AppError } from "../platform/errors";
+import { appendEntries } from "../register/ledger";
+import { isFeePaid, updatePart } from "./case.repository";
+import type { CaseBundle } from "./case-bundle";
+import { chinaDateOf } from "./case-clock";
+import { buildDrafts, evaluateCase, type PartDetails, ruleContext } from "./case-drafts";
+import { type PartPlan, planPart, withCertificateNumber } from "./case-entries";
+import { scheduleEffectsOf } from "./effects.repository";
+import { loadUnit, lockUnits, type UnitRecords } from "./unit-state.loader";
+
+/** What the registering transaction needs from the other capabilities (wired in cases.module.ts). */
+export type RegisteringPorts = {
+  pii: PiiCipher;
+  /** R22 (integrations/tax): throws TAX.* unless the tax department confirmed payment or exemption. */
+  requireTaxCleared: (tx: Tx, caseRef: string) => Promise<unknown>;
+  notifyTaxRegistered: (
+    tx: Tx,
+    input: { caseRef: string; registeredAt: Date; certificateNo?: string | null },
+  ) => Promise<void>;
+  /** Collateral events to the mortgagee banks, through the outbox (integrations/bank). */
+  notifyBanks: (tx: Tx, event: CollateralEvent) => Promise<number>;
+  /**
+   * Certificates (certificates/): the number is allocated inside this transaction (gapless), the
+   * old title voided (R26), and the certificate linked to the ledger entry that recorded it.
+   * Absent when the certificates capability is not wired: registering then yields no certificate.
+   */
+  certificates?: {
+    prepare: (
+      tx: Tx,
+      ctx: RequestContext,
+      input: {
+        office: string;
+        registeredOn: string;
+        caseId: string;
+        registerSeq: number | null;
+        content: NonNullable<PartPlan["certificate"]>["content"];
+        notes: string[];
+        recipients: NonNullable<PartPlan["certificate"]>["recipients"];
+      },
+    ) => Promise<{ id: string; number: string; kind: string }>;
+    voidOnUnit: (
+      tx: Tx,
+      ctx: RequestContext,
+      input: {
+        reason: "transfer" | "change" | "correction" | "cancellation";
+        caseId: string;
+        unitCode: string;
+        kind: "certificate";
+      },
+    ) => Promise<string[]>;
+    linkEntry: (tx: Tx, certificateId: string, seq: number) => Promise<void>;
+  };
+};
+
+export type RegisterOutcome =
+  | {
+      ok: true;
+      findings: RuleFinding[];
+      entries: number[];
+      certificates: Array<{ id: string; number: string; kind: string }>;
+      voided: string[];
+    }
+  | { ok: false; findings: RuleFinding[] };
+
+/**
+ * Locks the case's units FOR UPDATE in unit-code order (the unit, and an easement's dominant unit)
+ * and reads the unit under the lock.
+ */
+export async function lockCaseUnits(
+  tx: Tx,
+  bundle: CaseBundle,
+): Promise<{ records: UnitRecords; state: UnitState }> {
+  const dominant = bundle.parts
+    .map((p) => (p.details as PartDetails).easement?.dominantUnitCode)
+    .filter((c): c is string => typeof c === "string");
+  await lockUnits(tx, [bundle.row.unit_code, ...dominant]);
+  const loaded = await loadUnit(tx, bundle.row.unit_code);
+  if (!loaded) throw new AppError("CASE.UNIT_UNKNOWN", { unitCode: bundle.row.unit_code });
+  return loaded;
+}
+
+/** Mortgagee banks by person key (the keyed hash of their credit code). */
+async function banksByKey(tx: Tx, pii: PiiCipher): Promise<Map<string, string>> {
+  const banks = await tx
+    .selectFrom("institutions")
+    .select(["id", "credit_code"])
+    .where("kind", "=", "bank")
+    .where("credit_code", "is not", null)
+    .execute();
+  return new Map(banks.map((b) => [pii.lookupHash(b.credit_code!), b.id]));
+}
+
+/**
+ * 登簿 with the check at commit (ARCHITECTURE "Check at commit"), inside the caller's transaction:
+ * lock the affected units FOR UPDATE in unit-code order, rebuild the rules' view of them from the
+ * projections, re-run every rule at the `register` stage, and refuse on any blocking finding (a
+ * seizure that arrived while a transfer was under review wins). Otherwise append the parts'
+ * entries in the catalogue's order — a combined case all or nothing — with their certificate
+ * numbers, void the old certificates (R26), enqueue the banks' and the tax department's notices
+ * and schedule the time-driven effects. Throws only programmer and register errors.
+ */
+export async function registerInTx(
+  tx: Tx,
+  ctx: RequestContext,
+  bundle: CaseBundle,
+  deps: RegisteringPorts & { calendar: HolidayCalendar; office: OfficeSettings; now: Date },
+  /** The unit as read in this transaction after `lockCaseUnits` (the instant path reads it once). */
+  locked?: { records: UnitRecords; state: UnitState },
+): Promise<RegisterOutcome> {
+  const { row } = bundle;
+  const today = chinaDateOf(deps.now);
+  const types = bundle.parts.map((p) => requireBusinessType(p.type_id));
+  const loaded = locked ?? (await lockCaseUnits(tx, bundle));
+  const unit = loaded.state;
+
+  // R22: the tax department's confirmation, read under the declaration's lock.
+  let taxCleared = !types.some((t) => t.deedTax);
+  if (!taxCleared)
+    taxCleared = await deps.requireTaxCleared(tx, row.id).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof AppError && error.code.startsWith("TAX.")) return false;
+        throw error;
+      },
+    );
+  const feePaid = await isFeePaid(tx, row.id);
+  const drafts = buildDrafts({ ...bundle, caseRow: row, taxCleared, feePaid });
+  const findings = evaluateCase(
+    row,
+    drafts,
+    unit,
+    ruleContext(today, deps.calendar, deps.office, "register"),
+  );
+  if (blocking(findings).length > 0) return { ok: false, findings };
+
+  const banks = await banksByKey(tx, deps.pii);
+  const seqs: number[] = [];
+  const certificates: Array<{ id: string; number: string; kind: string }> = [];
+  const voided: string[] = [];
+  for (const [index, part] of bundle.parts.entries()) {
+    // Each part sees the register as the earlier parts left it.
+    const records = index === 0 ? loaded.records : (await loadUnit(tx, row.unit_code))?.records;
+    if (!records) throw new AppError("CASE.UNIT_UNKNOWN", { unitCode: row.unit_code });
+    const plan = planPart({
+      caseId: row.id,
+      type: types[index]!,
+      details: part.details as PartDetails,
+      parties: bundle.parties.filter((p) => p.part_no === part.part_no),
+      records,
+      today,
+    });
+    const certs = deps.certificates;
+    if (plan.voidsCertificate && certs)
+      voided.push(
+        ...(await certs.voidOnUnit(tx, ctx, {
+          reason: plan.voidsCertificate,
+          caseId: row.id,
+          unitCode: row.unit_code,
+          kind: "certificate",
+        })),
+      );
+    let entries = plan.entries;
+    let prepared: { id: string; number: string; kind: string } | undefined;
+    if (plan.certificate && certs) {
+      prepared = await certs.prepare(tx, ctx, {
+        office: row.jurisdiction,
+        registeredOn: today,
+        caseId: row.id,
+        registerSeq: null,
+        content: plan.certificate.content,
+        notes: [`业务号 ${row.id}`],
+        recipients: plan.certificate.recipients,
+      });
+      certificates.push(prepared);
+      const at = plan.certificate.entryIndex;
+      entries = entries.map((e, i) => (i === at ? withCertificateNumber(e, prepared!.number) : e));
+    }
+    const { entries: appended } = await appendEntries(tx, entries, { now: deps.now });
+    const partSeqs = appended.map((e) => e.seq);
+    seqs.push(...partSeqs);
+    await updatePart(tx, row.id, part.part_no, { entry_seqs: JSON.stringify(partSeqs) });
+    const seq = plan.certificate ? partSeqs[plan.certificate.entryIndex] : undefined;
+    if (prepared && certs && seq !== undefined) await certs.linkEntry(tx, prepared.id, seq);
+    await scheduleEffectsOf(tx, appended, deps.calendar);
+    for (const event of plan.banks) {
+      const mortgagees = event.mortgageeKeys
+        .map((key) => banks.get(key))
+        .filter((id): id is string => id !== undefined)
+        .map((institutionId) => ({ institutionId, certificationNo: null }));
+      if (mortgagees.length === 0) continue;
+      await deps.notifyBanks(tx, {
+        event: event.event,
+        eventId: `${row.id}:${part.part_no}:${event.event}`,
+        occurredAt: deps.now,
+        caseRef: row.id,
+        unitCode: row.unit_code,
+        jurisdiction: row.jurisdiction,
+        registerEntry: partSeqs[0] !== undefined ? String(partSeqs[0]) : null,
+        details: event.details,
+        mortgagees,
+      });
+    }
+    if (plan.taxed)
+      await deps.notifyTaxRegistered(tx, {
+        caseRef: row.id,
+        registeredAt: deps.now,
+        certificateNo: prepared?.number ?? null,
+      });
+  }
+  return { ok: true, findings, entries: seqs, certificates, voided };
+}

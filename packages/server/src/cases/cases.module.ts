@@ -1,0 +1,120 @@
+import { DEFAULT_OFFICE_SETTINGS, type HolidayCalendar, type OfficeSettings } from "@yulin/domain";
+import type { FastifyPluginAsync } from "fastify";
+import { sql } from "kysely";
+import pino from "pino";
+import type { Integrations } from "../integrations/integrations.module";
+import type { PiiCipher } from "../platform/crypto/pii-cipher";
+import type { Database } from "../platform/db/database";
+import { caseRoutes } from "./case.routes";
+import { createCaseApplicationService } from "./case.service";
+import type { RegisteringPorts } from "./case-registering";
+import { createCaseViewsService } from "./case-views.service";
+import { createCaseWorkflowService } from "./case-workflow.service";
+import { createEffectsScheduler } from "./effects.scheduler";
+
+export type CasesModuleDeps = {
+  db: Database;
+  pii: PiiCipher;
+  now: () => Date;
+  loadCalendar: () => Promise<HolidayCalendar>;
+  integrations: Pick<Integrations, "requireTaxCleared" | "notifyTaxRegistered" | "notifyBanks">;
+  /**
+   * The certificates capability (certificates/): numbers and data inside the registering
+   * transaction, voiding on transfer (R26), sealing after commit. Optional: without it, cases are
+   * registered without certificates.
+   */
+  certificates?: {
+    service: {
+      prepareInTx: NonNullable<RegisteringPorts["certificates"]>["prepare"];
+      voidInTx: NonNullable<RegisteringPorts["certificates"]>["voidOnUnit"];
+    };
+    sealing: { wake(): void };
+  };
+  logLevel?: string;
+  /** Per-office settings ([?] items of the reference); defaults otherwise. */
+  offices?: Readonly<Record<string, Partial<OfficeSettings>>>;
+};
+
+/** The holiday calendar changes rarely (an administrator publishes a year): cached for a minute. */
+function cachedCalendar(load: () => Promise<HolidayCalendar>, ttlMs = 60_000) {
+  let cached: { at: number; calendar: Promise<HolidayCalendar> } | undefined;
+  return () => {
+    const now = Date.now();
+    if (!cached || now - cached.at > ttlMs) {
+      cached = { at: now, calendar: load() };
+      cached.calendar.catch(() => {
+        cached = undefined;
+      });
+    }
+    return cached.calendar;
+  };
+}
+
+/**
+ * Wires the cases capability: the application side (drafts, parties, signatures, materials), the
+ * stage workflow with the registering transaction, the read views, and the scheduler of
+ * time-driven effects. Services receive exactly what they use.
+ */
+export function createCasesModule(deps: CasesModuleDeps) {
+  const { db, pii, now, certificates } = deps;
+  const calendar = cachedCalendar(deps.loadCalendar);
+  const officeSettings = (code: string): OfficeSettings => ({
+    code,
+    allowsCommitments: DEFAULT_OFFICE_SETTINGS.allowsCommitments,
+    ...deps.offices?.[code],
+  });
+  const application = createCaseApplicationService({ db, pii, now });
+  const workflow = createCaseWorkflowService({
+    db,
+    pii,
+    now,
+    calendar,
+    officeSettings,
+    requireTaxCleared: deps.integrations.requireTaxCleared,
+    notifyTaxRegistered: deps.integrations.notifyTaxRegistered,
+    notifyBanks: deps.integrations.notifyBanks,
+    ...(certificates
+      ? {
+          certificates: {
+            prepare: (tx, ctx, input) => certificates.service.prepareInTx(tx, ctx, input),
+            voidOnUnit: (tx, ctx, input) => certificates.service.voidInTx(tx, ctx, input),
+            // The QR page proves the inclusion of the entry that recorded the right.
+            linkEntry: async (tx, id, seq) => {
+              await sql`update certificates set register_seq = ${seq} where id = ${id}`.execute(tx);
+            },
+          },
+          afterCommit: () => certificates.sealing.wake(),
+        }
+      : {}),
+  });
+  const views = createCaseViewsService({
+    db,
+    now,
+    calendar,
+    application,
+    workflow,
+    certificatesOf: async (caseId) =>
+      certificates
+        ? (
+            await sql<{ id: string; number: string; kind: string; status: string }>`
+              select id, number, kind, status from certificates where case_id = ${caseId} order by created_at`.execute(
+              db,
+            )
+          ).rows
+        : [],
+  });
+  const log = pino({ level: deps.logLevel ?? "info", name: "scheduler" });
+  const scheduler = createEffectsScheduler({ db, now, calendar, officeSettings, log });
+  return { application, workflow, views, scheduler };
+}
+
+export type CasesModule = ReturnType<typeof createCasesModule>;
+
+export const casesPlugin =
+  (module: CasesModule): FastifyPluginAsync =>
+  async (app) => {
+    await app.register(
+      caseRoutes({ application: module.application, workflow: module.workflow, views: module.views }),
+    );
+    app.addHook("onClose", async () => module.scheduler.stop());
+  };
