@@ -221,3 +221,17 @@ describe("parcels, building tables, search and the map", () => {
     expect(far.json().features).toEqual([]);
   });
 });
+
+describe("OpenAPI", () => {
+  it("documents the register and ledger endpoints", async () => {
+    const doc = (await env.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    for (const p of [
+      "/api/register/units/{code}",
+      "/api/register/units/{code}/history",
+      "/api/register/buildings/{code}/table",
+      "/api/register/ledger/proofs/inclusion",
+      "/api/register/ledger/proofs/consistency",
+    ])
+      expect(doc.paths[p], p).toBeDefined();
+  });
+});
