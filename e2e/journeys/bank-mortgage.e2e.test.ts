@@ -1,7 +1,14 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { launchBrowser, screenshot } from "../support/browser";
-import { DEMO_UNITS, type Session, session, uploadMissingMaterials, waitForStage } from "../support/journey";
+import {
+  DEMO_UNITS,
+  type Session,
+  screenshotAll,
+  session,
+  uploadMissingMaterials,
+  waitForStage,
+} from "../support/journey";
 
 let browser: Browser;
 const sessions: Session[] = [];
@@ -20,6 +27,7 @@ const as = async (username: string) => {
 
 describe("a bank registers an instant mortgage for its customer and cancels it", () => {
   it("goes from the bank's application and the borrower's e-signature to the certification, then cancels the mortgage", async () => {
+    onTestFailed(() => screenshotAll(sessions, "failed"));
     const unit = DEMO_UNITS.zhangOffice;
 
     // 1. The bank applies as mortgagee for its customer 张伟.
@@ -32,7 +40,9 @@ describe("a bank registers an instant mortgage for its customer and cancels it",
     // The new party's role defaults to the other side: 抵押人.
     await bank.getByTestId("apply-party-0").getByText("抵押人", { exact: true }).waitFor();
     await bank.getByTestId("apply-party-0").getByTestId("party-account").fill("citizen.zhang");
-    await bank.locator(`input[data-testid="apply-amount"], [data-testid="apply-amount"] input`).fill("800000");
+    await bank
+      .locator(`input[data-testid="apply-amount"], [data-testid="apply-amount"] input`)
+      .fill("800000");
     await bank.getByTestId("apply-debt-end").fill("2046-11-30");
     await bank.getByTestId("apply-document").fill("工银抵2026-0001");
     await bank.getByTestId("apply-submit").click();
@@ -51,7 +61,11 @@ describe("a bank registers an instant mortgage for its customer and cancels it",
     await bank.getByTestId("case-submit").click();
     await bank.getByTestId("instant-done").waitFor({ timeout: 30_000 });
     await waitForStage(bank, "certified");
-    const number = (await bank.getByTestId("case-certificates").getByTestId("certificate-number").first().textContent())!;
+    const number = (await bank
+      .getByTestId("case-certificates")
+      .getByTestId("certificate-number")
+      .first()
+      .textContent())!;
     expect(number).toMatch(/不动产证明第\d{7}号/);
     const download = bank.waitForEvent("download");
     await bank.getByTestId("case-certificates").getByTestId("certificate-download").first().click();
@@ -79,5 +93,5 @@ describe("a bank registers an instant mortgage for its customer and cancels it",
 
     await zhang.reload();
     await zhang.getByTestId("unit-register").getByText("无抵押、查封等限制").waitFor();
-  });
+  }, 180_000);
 });

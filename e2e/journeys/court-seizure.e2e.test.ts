@@ -1,10 +1,11 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { launchBrowser, screenshot } from "../support/browser";
 import {
   DEMO_UNITS,
   SAMPLE_PDF,
   type Session,
+  screenshotAll,
   session,
   staffAction,
   uploadMissingMaterials,
@@ -28,6 +29,7 @@ const as = async (username: string) => {
 
 describe("a court seizes a unit online, and a transfer of it is then refused (R7)", () => {
   it("registers the seizure instantly and shows the rule that refuses the sale", async () => {
+    onTestFailed(() => screenshotAll(sessions, "failed"));
     const unit = DEMO_UNITS.liChenHome;
 
     // 1. 网络查控: the court seizes 1座302 with its document number and documents; registered at once.
@@ -84,5 +86,5 @@ describe("a court seizes a unit online, and a transfer of it is then refused (R7
     await acceptor.keyboard.press("Escape");
     await staffAction(acceptor, "not-accept", "该房屋已被人民法院查封（R7），不能办理转移登记");
     await waitForStage(acceptor, "not-accepted");
-  });
+  }, 180_000);
 });

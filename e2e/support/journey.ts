@@ -30,7 +30,11 @@ export const DEMO_UNITS = {
 export type Session = { context: BrowserContext; page: Page };
 
 /** A fresh browser context logged in as `username`, on its area's home. */
-export async function session(browser: Browser, username: string, viewport = desktop): Promise<Session> {
+export async function session(
+  browser: Browser,
+  username: string,
+  viewport: { width: number; height: number } = desktop,
+): Promise<Session> {
   const opened = await openPage(browser, viewport);
   await logIn(opened.page, username);
   await opened.page.waitForURL((url) => !url.pathname.startsWith("/login"));
@@ -134,4 +138,10 @@ export async function poll<T>(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/** On failure: a screenshot of every open session (`failed-<n>.png`) to see where each stood. */
+export async function screenshotAll(sessions: readonly Session[], prefix: string) {
+  const { screenshot } = await import("./browser");
+  for (const [i, s] of sessions.entries()) await screenshot(s.page, `${prefix}-${i}`).catch(() => undefined);
 }

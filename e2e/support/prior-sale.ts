@@ -48,6 +48,8 @@ export async function clearTaxAndFees(
   );
   for (const part of order.parts as Array<{ partNo: string; payPage: string }>) {
     const token = new URL(part.payPage).searchParams.get("t")!;
+    // Opening the pay page creates the channel's charge, as scanning the QR code does.
+    await staff.get(`/api/integrations/payment/parts/${encodeURIComponent(part.partNo)}/pay?t=${token}`);
     await ok(
       "pay",
       staff

@@ -169,7 +169,12 @@ export function ApplyForm({
                   type="dashed"
                   icon={<PlusOutlined aria-hidden />}
                   onClick={() =>
-                    add({ role: roleOptions.find((r) => r.value !== form.getFieldValue("as"))?.value })
+                    add({
+                      role: nextRole(roleOptions, [
+                        form.getFieldValue("as"),
+                        ...(form.getFieldValue("parties") ?? []).map((p: { role?: string }) => p.role),
+                      ]),
+                    })
                   }
                   data-testid="apply-add-party"
                 >
@@ -230,4 +235,12 @@ export function ApplyForm({
       </Form>
     </>
   );
+}
+
+/** A new party takes the first role nobody on the form holds yet (买受人, then 出卖人 …). */
+export function nextRole(
+  options: readonly { value: string }[],
+  taken: readonly (string | undefined)[],
+): string | undefined {
+  return (options.find((o) => !taken.includes(o.value)) ?? options[0])?.value;
 }

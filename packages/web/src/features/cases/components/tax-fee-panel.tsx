@@ -111,7 +111,7 @@ export function TaxFeePanel({ view }: { view: CaseView }) {
               },
             ]}
           />
-        ) : (
+        ) : unit.isPending ? null : (
           <Form<DeclareForm>
             form={form}
             layout="vertical"
