@@ -118,6 +118,11 @@ export async function registerInTx(
   deps: RegisteringPorts & { calendar: HolidayCalendar; office: OfficeSettings; now: Date },
   /** The unit as read in this transaction after `lockCaseUnits` (the instant path reads it once). */
   locked?: { records: UnitRecords; state: UnitState },
+  /**
+   * Runs once the check has passed, before the register's and the certificates' serial locks are
+   * taken: the case's own writes (stage, timeline, audit) stay out of the serialised section.
+   */
+  beforeRecord?: (findings: RuleFinding[]) => Promise<void>,
 ): Promise<RegisterOutcome> {
   const { row } = bundle;
   const today = chinaDateOf(deps.now);
@@ -144,8 +149,9 @@ export async function registerInTx(
     ruleContext(today, deps.calendar, deps.office, "register"),
   );
   if (blocking(findings).length > 0) return { ok: false, findings };
-
   const banks = await banksByKey(tx, deps.pii);
+  await beforeRecord?.(findings);
+
   const seqs: number[] = [];
   const certificates: Array<{ id: string; number: string; kind: string }> = [];
   const voided: string[] = [];

@@ -234,6 +234,7 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
     bundle: CaseBundle,
     calendar: HolidayCalendar,
     locked?: { records: UnitRecords; state: UnitState },
+    beforeRecord?: (findings: RuleFinding[]) => Promise<void>,
   ): Promise<RegisterOutcome> {
     return registerInTx(
       tx,
@@ -241,6 +242,7 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
       bundle,
       { ...deps, calendar, office: officeOf(bundle.row.jurisdiction), now: now() },
       locked,
+      beforeRecord,
     );
   }
 
@@ -291,21 +293,27 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
             ...bundle,
             row: { ...bundle.row, stage: state.stage, state: storedState(state) as never },
           };
-          const outcome = await registerWithin(tx, { ...ctx, actor: null }, current, calendar, unit);
+          const automatic = route;
+          const outcome = await registerWithin(
+            tx,
+            { ...ctx, actor: null },
+            current,
+            calendar,
+            unit,
+            async (passed) => {
+              state = await move(
+                tx,
+                { ...ctx, actor: null },
+                current,
+                { kind: "auto", route: automatic },
+                { role: "system", office: bundle.row.jurisdiction },
+                calendar,
+                { findings: passed, patch: { ...record, accepting_office: bundle.row.jurisdiction } },
+              );
+            },
+          );
           if (outcome.ok) {
             registered = outcome;
-            state = await move(
-              tx,
-              { ...ctx, actor: null },
-              current,
-              { kind: "auto", route },
-              { role: "system", office: bundle.row.jurisdiction },
-              calendar,
-              {
-                findings: outcome.findings,
-                patch: { ...record, accepting_office: bundle.row.jurisdiction },
-              },
-            );
           } else {
             route = {
               route: "human",
@@ -400,7 +408,19 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
       const outcome = await inTransaction(db, async (tx) => {
         const bundle = await requireBundle(tx, id, { lock: true });
         if (bundle.row.stage !== "reviewed") throw new AppError("CASE.STAGE", { stage: bundle.row.stage });
-        const result = await registerWithin(tx, ctx, bundle, calendar);
+        let stage = bundle.row.stage;
+        const result = await registerWithin(tx, ctx, bundle, calendar, undefined, async (passed) => {
+          const state = await move(
+            tx,
+            ctx,
+            bundle,
+            { kind: "register", findings: passed },
+            { role: "registrar", office: role.office },
+            calendar,
+            { findings: passed },
+          );
+          stage = state.stage;
+        });
         if (!result.ok) {
           await updateCase(tx, id, { findings: JSON.stringify(result.findings.map(presentFinding)) });
           await writeAudit(tx, ctx, {
@@ -413,16 +433,7 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
           });
           return result;
         }
-        const state = await move(
-          tx,
-          ctx,
-          bundle,
-          { kind: "register", findings: result.findings },
-          { role: "registrar", office: role.office },
-          calendar,
-          { findings: result.findings },
-        );
-        return { ...result, stage: state.stage };
+        return { ...result, stage };
       });
       if (!outcome.ok)
         throw new AppError("CASE.RULES_BLOCK", { findings: blocking(outcome.findings).map(presentFinding) });

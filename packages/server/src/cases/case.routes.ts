@@ -475,7 +475,9 @@ export const caseRoutes =
         schema: {
           tags,
           summary: "超期案件 Overdue cases (supervisors, R23)",
-          querystring: z.object({ today: z.string().optional() }),
+          querystring: z.object({
+            today: z.iso.date().optional().describe("As of this day (default: today, China time)"),
+          }),
           response: { 200: ZDeadlineList, ...errorResponses },
         },
       },
@@ -495,7 +497,9 @@ export const caseRoutes =
         schema: {
           tags,
           summary: "临期案件 Cases due soon (supervisors, R23)",
-          querystring: z.object({ today: z.string().optional() }),
+          querystring: z.object({
+            today: z.iso.date().optional().describe("As of this day (default: today, China time)"),
+          }),
           response: { 200: ZDeadlineList, ...errorResponses },
         },
       },
