@@ -111,7 +111,7 @@ describe("the public hall on a phone (390×844)", () => {
     await page.getByTestId("menu-toggle").click();
     await menuItem(page, "我的不动产").click();
     await page.waitForURL("**/hall/properties");
-    await page.getByTestId("placeholder-page").getByText("我的不动产", { exact: true }).waitFor();
+    await page.getByRole("heading", { name: "我的不动产" }).waitFor();
     await page.getByRole("dialog").waitFor({ state: "hidden" });
     await screenshot(page, "hall-phone-properties");
   });

@@ -48,6 +48,11 @@ export default async function setup(project: TestProject) {
       HOST: "127.0.0.1",
       YULIN_DEMO: "1",
       YULIN_WEB_DIST: webDist,
+      // Every browser of every journey comes from 127.0.0.1: per-IP limits meant for the public
+      // would throttle the test run itself, so they are raised here (their own tests are the server's).
+      YULIN_RATE_LIMIT_IP_PER_MINUTE: "100000",
+      YULIN_RATE_LIMIT_ACCOUNT_PER_MINUTE: "100000",
+      YULIN_RATE_LIMIT_LOGIN_PER_MINUTE: "10000",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -98,7 +98,10 @@ export function RegisterPreview({ view }: { view: CaseView }) {
                   ...c.facts.map((f) => ({
                     key: f.key,
                     label: t(`case.preview.fact.${f.key}` as "case.preview.fact.price"),
-                    children: f.value,
+                    children:
+                      f.key === "coOwnership"
+                        ? t(`case.coOwnership.${f.value}` as "case.coOwnership.sole")
+                        : f.value,
                   })),
                 ]}
               />
