@@ -124,6 +124,7 @@ describe("second-hand transfer prepared by an agent (二手房转移登记)", ()
     const registrar = await as("chancheng.dengbu");
     await openCase(registrar, "/workbench/record", caseId);
     await registrar.getByTestId("register-preview").getByText("张伟").first().waitFor();
+    await registrar.getByTestId("register-preview").getByText("李娜").first().waitFor();
     await screenshot(registrar, "workbench-case-register");
     await staffAction(registrar, "register");
     await waitForStage(registrar, "registered");
