@@ -202,7 +202,7 @@ export function TaxFeePanel({ view }: { view: CaseView }) {
             })),
           ]}
         />
-      ) : (
+      ) : (tax.data?.confirmations.length ?? 0) > 0 ? null : (
         <Button
           onClick={() => void openOrder()}
           loading={pay.isPending}
