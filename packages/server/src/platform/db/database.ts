@@ -31,6 +31,10 @@ export type DatabaseOptions =
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection the server ends (restart, failover, pg_terminate_backend, a database
+    // dropped while pg-pool's end() is still closing sockets) must not crash the process: the pool
+    // drops that client and opens a new one on the next query.
+    pool.on("error", () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, backend: "postgres", close: () => db.destroy() };
   }
