@@ -11,3 +11,4 @@ export * from "./result";
 export * from "./cases/index";
 export * from "./ledger/index";
 export * from "./register/index";
+export * from "./certificates/index";

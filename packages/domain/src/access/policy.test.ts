@@ -83,10 +83,21 @@ const staffMatrix: Record<StaffRole, Action[]> = {
   ],
 };
 
+/** Certificate actions (certificates/), added to the matrix above. */
+const certificateMatrix: Record<StaffRole, Action[]> = {
+  acceptor: [],
+  reviewer: [],
+  registrar: ["certificate.read", "certificate.download", "certificate.replace", "certificate.void"],
+  issuer: ["certificate.read", "certificate.download", "certificate.print", "certificate.deliver"],
+  archivist: [],
+  supervisor: ["certificate.read"],
+  admin: [],
+};
+
 describe("policy matrix: staff role × action × own/other jurisdiction", () => {
   for (const role of STAFF_ROLES) {
     for (const action of ACTIONS) {
-      const expected = staffMatrix[role].includes(action);
+      const expected = [...staffMatrix[role], ...certificateMatrix[role]].includes(action);
       it(`${role} ${expected ? "may" : "may not"} ${action} in its own county`, () => {
         expect(can(staff(role), action, { jurisdiction: OWN })).toBe(expected);
       });
@@ -183,6 +194,7 @@ describe("policy: applicants", () => {
       "register.read-public",
       "register.read-own",
       "account.read",
+      "certificate.download",
     ]);
   });
 
@@ -202,5 +214,18 @@ describe("scopeCovers", () => {
     expect(scopeCovers("440600", "441900")).toBe(false);
     expect(scopeCovers("440604", "440604")).toBe(true);
     expect(scopeCovers("440604", "440605")).toBe(false);
+  });
+});
+
+describe("policy: certificates", () => {
+  it("a holder downloads only certificates issued to them", () => {
+    expect(can(citizen, "certificate.download", { ownerAccountId: "c-1" })).toBe(true);
+    expect(can(citizen, "certificate.download", { ownerAccountId: "c-2" })).toBe(false);
+    expect(can(citizen, "certificate.print", { ownerAccountId: "c-1", jurisdiction: OWN })).toBe(false);
+  });
+
+  it("a mortgagee bank downloads its own certifications, not another bank's", () => {
+    expect(can(institution("bank"), "certificate.download", { institutionId: "inst-1" })).toBe(true);
+    expect(can(institution("bank"), "certificate.download", { institutionId: "inst-2" })).toBe(false);
   });
 });

@@ -80,6 +80,12 @@ export const ACTIONS = [
   "integrations.operate", // 部门接口运维: connectors, outbox, dead letters, reconciliation
   "integrations.request", // 部门协同: declare tax, open payment orders, fetch contracts and licences
   "integrations.callback", // departments calling back (tax, housing, banks as payment channel)
+  "certificate.read", // 证书查看 (staff of the registering office)
+  "certificate.download", // 下载电子证书 (holders, the mortgagee, staff)
+  "certificate.print", // 缮证: print on the paper form and record its 印制号
+  "certificate.deliver", // 发证: hand over at the counter or post
+  "certificate.replace", // 补发/换发 (R26)
+  "certificate.void", // 证书作废 (cancellation, revocation)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -150,6 +156,23 @@ const rules: readonly Rule[] = [
   ...ACCOUNT_KINDS.map((kind) => allow({ kind }, ["register.read-public"], always)),
   allow({ kind: "citizen" }, ["register.read-own"], ownAccount),
   allow({ kind: "company" }, ["register.read-own"], ownAccount),
+  // Certificates (certificates/): issuers print and hand over, registrars replace and void; a
+  // remote print job makes the printing office's issuers act too (the service passes that office).
+  allow(
+    { role: "issuer" },
+    ["certificate.read", "certificate.download", "certificate.print", "certificate.deliver"],
+    inJurisdiction,
+  ),
+  allow(
+    { role: "registrar" },
+    ["certificate.read", "certificate.download", "certificate.replace", "certificate.void"],
+    inJurisdiction,
+  ),
+  allow({ role: "supervisor" }, ["certificate.read"], inJurisdiction),
+  // Holders download the certificates issued to them, a mortgagee bank its certifications.
+  allow({ kind: "citizen" }, ["certificate.download"], ownAccount),
+  allow({ kind: "company" }, ["certificate.download"], ownAccount),
+  allow({ institution: "any" }, ["certificate.download"], ownInstitution),
   // Everyone may read what is their own.
   allow({ kind: "citizen" }, ["case.read", "account.read"], ownAccount),
   allow({ kind: "company" }, ["case.read", "account.read"], ownAccount),

@@ -8,6 +8,10 @@ import {
   type StaffRole,
 } from "@yulin/domain";
 import { CASES_HELP, runCasesCommand } from "../cases/cases.cli";
+import {
+  VERIFY_CERTIFICATE_HELP,
+  verifyCertificateCommand,
+} from "../certificates/verify-certificate.command";
 import { formatDemoAccounts, seedDemo } from "../demo/demo.seed";
 import { findAccountByUsername, loadProfile, toActor } from "../identity/account.repository";
 import { createApiTokenService } from "../identity/auth.service";
@@ -33,6 +37,7 @@ const HELP = `yulin — 鱼鳞不动产登记平台命令行 (Yulin command line
                  [--role acceptor@440604 ...]               (staff: role@county, repeatable)
                  [--institution-kind bank --institution-name 名称]   (institution accounts)
   yulin user token --username U --name N   issue an API token for an institution account
+${VERIFY_CERTIFICATE_HELP}
 ${REGISTER_HELP}
 ${CASES_HELP}
 ${INTEGRATIONS_HELP}
@@ -46,6 +51,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
+  // Offline: needs neither the database nor the network.
+  if (command === "verify-certificate") return verifyCertificateCommand(argv.slice(1));
   const config = loadConfig();
   const services = await openServices(config);
   try {

@@ -1,5 +1,6 @@
 import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
 import { createCasesModule } from "../cases/cases.module";
+import { createCertificatesModule } from "../certificates/certificates.module";
 import { createAccountService } from "../identity/account.service";
 import { createApiTokenService, createAuthService } from "../identity/auth.service";
 import { createIntegrations } from "../integrations/integrations.module";
@@ -33,6 +34,15 @@ export async function openServices(config: Config, options: { memory?: boolean }
   const integrations = createIntegrations({ db, config, pii, now });
   // The register 登记簿: ledger, projections, proofs, import (register/).
   const register = createRegisterModule({ db, pii, config, now });
+  // Certificates: numbers, sealing worker, QR verification; the register's seal key and proofs.
+  const certificates = createCertificatesModule({
+    db,
+    pii,
+    config,
+    now,
+    seal: register.seal,
+    ledger: register.ledger,
+  });
   const calendar = createCalendarService({ db });
   // Cases and workflow: applications, stages, the registering transaction, time-driven effects (cases/).
   const cases = createCasesModule({
@@ -41,6 +51,7 @@ export async function openServices(config: Config, options: { memory?: boolean }
     now,
     loadCalendar: calendar.loadCalendar,
     integrations,
+    certificates,
     logLevel: config.logLevel,
   });
   return {
@@ -55,6 +66,7 @@ export async function openServices(config: Config, options: { memory?: boolean }
     accounts: createAccountService({ db, pii }),
     calendar,
     register,
+    certificates,
     integrations,
     cases,
   };

@@ -159,6 +159,39 @@ const catalogue = {
     "案件已被他人同时修改，请刷新后重试",
     "The case was changed at the same time; reload and retry",
   ],
+  // Certificates and certifications (certificates/).
+  "CERTIFICATE.NOT_FOUND": [
+    404,
+    "未找到该证书：核验码无效，证书可能系伪造",
+    "No such certificate: the verification code is unknown and the certificate may be forged",
+  ],
+  "CERTIFICATE.INVALID": [400, "证书内容不完整或有误", "The certificate content is incomplete or wrong"],
+  "CERTIFICATE.OFFICE_UNKNOWN": [400, "登记机构代码无效，无法编制证书号", "Unknown office: no number series"],
+  "CERTIFICATE.NUMBERS_EXHAUSTED": [409, "本年度证书号已用尽", "This year's certificate numbers are used up"],
+  "CERTIFICATE.NOT_CURRENT": [409, "证书已作废或已被补发替代", "The certificate is void or was replaced"],
+  "CERTIFICATE.ANNOUNCEMENT_REQUIRED": [
+    409,
+    "遗失补发须先刊登作废声明",
+    "A lost certificate is replaced only after its loss has been announced",
+  ],
+  "CERTIFICATE.PRINT_STATE": [
+    409,
+    "打证任务状态不允许此操作",
+    "The print job is not in a state that allows this",
+  ],
+  "CERTIFICATE.FORM_SERIAL_INVALID": [400, "印制号格式无效", "The form serial number is not valid"],
+  "CERTIFICATE.FORM_SERIAL_USED": [409, "该印制号已被使用", "This form serial number has already been used"],
+  "CERTIFICATE.DELIVERY_STATE": [
+    409,
+    "领证/寄递状态不允许此操作",
+    "The delivery is not in a state that allows this",
+  ],
+  "CERTIFICATE.TRACKING_INVALID": [400, "邮件号格式无效", "The tracking number is not valid"],
+  "CERTIFICATE.RENDER_FAILED": [
+    503,
+    "电子证书生成失败，请稍后再试",
+    "The electronic certificate could not be rendered yet",
+  ],
   INTERNAL: [500, "服务器内部错误", "Internal server error"],
   UNAVAILABLE: [503, "服务暂不可用", "Service unavailable"],
 } as const satisfies Record<string, readonly [number, string, string]>;

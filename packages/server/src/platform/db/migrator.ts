@@ -3,6 +3,7 @@ import type { Database } from "./database";
 import * as foundation from "./migrations/2026-11-24T0900-foundation";
 import * as register from "./migrations/2026-11-24T1000-register";
 import * as integrations from "./migrations/2026-11-24T1100-integrations";
+import * as certificates from "./migrations/2026-11-24T1200-certificates";
 import * as cases from "./migrations/2026-11-24T1300-cases";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-24T0900-foundation": foundation,
   "2026-11-24T1000-register": register,
   "2026-11-24T1100-integrations": integrations,
+  "2026-11-24T1200-certificates": certificates,
   "2026-11-24T1300-cases": cases,
 };
 

@@ -15,6 +15,7 @@ import {
 } from "fastify-type-provider-zod";
 import { calendarRoutes } from "../../calendar/calendar.routes";
 import { casesPlugin } from "../../cases/cases.module";
+import { certificatesPlugin } from "../../certificates/certificates.module";
 import type { Services } from "../../entrypoints/setup";
 import { identityRoutes } from "../../identity/identity.routes";
 import { integrationRoutes } from "../../integrations/departments.routes";
@@ -108,6 +109,7 @@ export async function buildApp(
     }),
   );
   await app.register(calendarRoutes({ calendar: services.calendar }));
+  await app.register(certificatesPlugin(services.certificates));
   await app.register(casesPlugin(services.cases));
   await app.register(registerRoutes(services.register));
   await app.register(
