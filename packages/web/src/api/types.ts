@@ -1,3 +1,5 @@
+import type { ResponseOf } from "./openapi";
+
 /** Shapes of the server's HTTP API, as the web app relies on them. */
 
 export type AccountKind = "citizen" | "company" | "institution" | "staff";
@@ -20,17 +22,8 @@ export type RoleAssignment = {
   jurisdictionName: string;
 };
 
-export type Account = {
-  id: string;
-  username: string;
-  kind: AccountKind;
-  displayName: string;
-  institutionKind: InstitutionKind | null;
-  institutionName: string | null;
-  roles: RoleAssignment[];
-  idNumberMasked: string | null;
-  phoneMasked: string | null;
-};
+/** The logged-in account (`GET /api/auth/me`), as the server's OpenAPI document declares it. */
+export type Account = ResponseOf<"/api/auth/me", "get">["account"];
 
 /** Every error the server sends has this body (STYLE.md §6). */
 export type ErrorBody = {

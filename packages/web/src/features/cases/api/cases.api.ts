@@ -1,20 +1,16 @@
 import { api, fetchFile } from "../../../api/client";
+import type { RequestOf, ResponseOf } from "../../../api/openapi";
 
-/** Shapes of the cases API (`/api/cases/*`), as the web app uses them. */
+/**
+ * Shapes of the cases API (`/api/cases/*`). Requests, findings, submit results and the timeline come
+ * from the server's OpenAPI document; the case view and summaries are declared there as open
+ * objects (`id`, `stage`, `nextActions` …), so the rest of their fields is written out here.
+ */
 
 export type Bilingual = { zh: string; en: string };
 export type Severity = "block" | "warn" | "info";
 
-export type Finding = {
-  rule: string;
-  code: string;
-  severity: Severity;
-  message_zh: string;
-  message_en: string;
-  basis: string;
-  part: number;
-  commitment: { kind: string; ref: string; recorded: boolean } | null;
-};
+export type Finding = ResponseOf<"/api/cases/{id}/findings", "get">["findings"][number];
 
 export type CaseParty = {
   id: string;
@@ -38,7 +34,7 @@ export type CaseMaterial = {
   addedAt: string | null;
 };
 
-export type CaseView = {
+export type CaseView = ResponseOf<"/api/cases/{id}", "get"> & {
   id: string;
   kind: "single" | "combined";
   typeId: string;
@@ -73,7 +69,7 @@ export type CaseView = {
   nextActions: string[];
 };
 
-export type CaseSummary = {
+export type CaseSummary = ResponseOf<"/api/cases", "get">["cases"][number] & {
   id: string;
   typeId: string;
   typeName: Bilingual;
@@ -88,51 +84,14 @@ export type CaseSummary = {
   daysLate?: number;
 };
 
-export type TimelineEntry = {
-  action: string;
-  from: string;
-  to: string;
-  actor: string;
-  actorRole: string;
-  office: string | null;
-  at: string;
-  reasons: string[];
-  findings: unknown[];
-};
+export type TimelineEntry = ResponseOf<"/api/cases/{id}/timeline", "get">["entries"][number];
 
-export type SubmitResult = {
-  id: string;
-  stage: string;
-  findings: Finding[];
-  blocked: boolean;
-  instant: { route: "automatic" } | { route: "human"; reasons: string[] };
-  certificates: { id: string; number: string; kind: string }[];
-  entries: number[];
-};
+export type SubmitResult = ResponseOf<"/api/cases/{id}/submit", "post">;
 
-export type PartyInput = {
-  role: string;
-  account?: string;
-  name?: string;
-  idType?: "1" | "8";
-  idNumber?: string;
-  actsFor?: { account?: string; idNumber?: string };
-  share?: string;
-};
-
-export type PartDetails = Record<string, unknown>;
-
-export type CreateCaseRequest = {
-  typeId: string;
-  unitCode: string;
-  parts?: { details?: PartDetails; parties?: PartyInput[] }[];
-  confirm?: boolean;
-  submit?: boolean;
-};
-
-export type MaterialRequest =
-  | { source: "upload"; materialId: string; fileName: string; mediaType: string; contentBase64: string }
-  | { source: "commitment"; materialId: string; text: string };
+export type CreateCaseRequest = RequestOf<"/api/cases", "post">;
+export type PartyInput = NonNullable<NonNullable<CreateCaseRequest["parts"]>[number]["parties"]>[number];
+export type PartDetails = RequestOf<"/api/cases/{id}/parts/{partNo}", "put">;
+export type MaterialRequest = RequestOf<"/api/cases/{id}/materials", "post">;
 
 export type StaffAction =
   | "accept"

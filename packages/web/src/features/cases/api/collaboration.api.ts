@@ -1,22 +1,12 @@
 import { api, isApiError } from "../../../api/client";
+import type { RequestOf } from "../../../api/openapi";
 
 /** 部门协同 as the case page uses it: the deed tax declaration and the one payment order (税费同缴). */
 
-export type TaxParty = { name: string; idNumber: string };
+export type TaxDeclarationRequest = RequestOf<"/api/integrations/tax/declarations", "post">;
+export type PaymentOrderRequest = RequestOf<"/api/integrations/payment/orders", "post">;
 
-export type TaxDeclarationRequest = {
-  caseRef: string;
-  jurisdiction: string;
-  contractNo?: string | null;
-  unit: { unitCode: string; address: string; areaSqm: number; use: "residential" | "non-residential" };
-  priceFen: number;
-  transfer: "sale" | "gift" | "inheritance" | "bequest" | "between-spouses";
-  onDate: string;
-  buyerKind: "individual" | "organisation";
-  buyers: TaxParty[];
-  sellers: TaxParty[];
-};
-
+/** The tax case and the payment order are open records in the OpenAPI document: their fields used here. */
 export type TaxStatus = {
   caseRef: string;
   declarationNo: string;
@@ -39,13 +29,6 @@ export type PaymentOrder = {
     paidAt: string | null;
     payPage: string | null;
   }[];
-};
-
-export type PaymentOrderRequest = {
-  caseRef: string;
-  jurisdiction: string;
-  fee: { kind: string; property: string; certificates: number };
-  payers: { mode: "shares"; payers: { payer: string; shareBp: number }[] };
 };
 
 const enc = encodeURIComponent;

@@ -1,15 +1,22 @@
+import type { PartyRole } from "@yulin/domain/cases/index";
 import { useNavigate } from "react-router";
 import type { Account } from "../../../api/types";
 import type { ServiceGuide } from "../../catalogue/catalogue";
 import type { CreateCaseRequest, PartyInput } from "../api/cases.api";
 import { useCreateCase } from "./use-cases";
 
-export type ApplyParty = { role: string; account?: string; name?: string; idNumber?: string; share?: string };
+export type ApplyParty = {
+  role: PartyRole;
+  account?: string;
+  name?: string;
+  idNumber?: string;
+  share?: string;
+};
 
 export type ApplyValues = {
   unitCode: string;
   /** The caller's own role, or `helper` (帮办人) / `agent` (中介) when preparing for others. */
-  as: string;
+  as: PartyRole;
   parties: ApplyParty[];
   price?: number;
   amount?: number;

@@ -1,71 +1,11 @@
 import { api, downloadFile } from "../../../api/client";
+import type { ResponseOf } from "../../../api/openapi";
 
-export type CertificateStatus = "current" | "replaced" | "void";
-export type VoidReason = "transfer" | "change" | "correction" | "cancellation" | "revocation" | "replacement";
-
-/** `GET /api/certificates/verify/:token` — what anyone scanning a QR code sees (holders masked). */
-export type Verification = {
-  verdict: { genuine: boolean; status: CertificateStatus; message_zh: string; message_en: string };
-  certificate: {
-    number: string;
-    kind: "certificate" | "certification";
-    kindName: string;
-    office: { code: string; name: string };
-    registeredOn: string;
-    unitCode: string;
-    location: string;
-    holders: string[];
-    replacement: { replacesNumber: string; reason: "lost" | "damaged" } | null;
-    replacedByNumber: string | null;
-    voidReason: VoidReason | null;
-    voidedAt: string | null;
-  };
-  seal: {
-    status: "valid" | "invalid" | "pending";
-    failure: string | null;
-    algorithm: "SM2-with-SM3";
-    userId: string;
-    publicKeyFingerprint: string | null;
-    pdfSm3: string | null;
-    signature: string | null;
-    sealedAt: string | null;
-  };
-  register: { status: "verified" | "failed" | "unavailable" | "not-linked"; seq: number | null };
-};
-
-/** `GET /api/certificates/:id` and the items of `GET /api/certificates`. */
-export type Certificate = {
-  id: string;
-  number: string;
-  kind: "certificate" | "certification";
-  kindName: string;
-  office: { code: string; name: string };
-  registeredOn: string;
-  unitCode: string;
-  location: string;
-  status: CertificateStatus;
-  statusName: string;
-  voidReason: VoidReason | null;
-  voidReasonName: string | null;
-  voidedAt: string | null;
-  replacesId: string | null;
-  replacedById: string | null;
-  rows: { key: string; label: string; value: string }[];
-  notes: string[];
-  sealed: boolean;
-  sealedAt: string | null;
-  pdfSm3: string | null;
-  verifyUrl: string;
-  recipients: { role: "holder" | "mortgagee"; issuedAt: string | null }[];
-  prints: {
-    id: string;
-    office: string;
-    status: string;
-    formSerial: string | null;
-    printedAt: string | null;
-  }[];
-  allowedActions: string[];
-};
+/** Shapes of the certificates API (`/api/certificates/*`), from the server's OpenAPI document. */
+export type Verification = ResponseOf<"/api/certificates/verify/{token}", "get">;
+export type Certificate = ResponseOf<"/api/certificates/{id}", "get">;
+export type CertificateStatus = Certificate["status"];
+export type VoidReason = NonNullable<Verification["certificate"]["voidReason"]>;
 
 export const certificateKeys = {
   mine: ["certificates", "mine"] as const,

@@ -1,18 +1,25 @@
 import { api } from "../../../api/client";
 
-/** Shapes of the register read API (`/api/register/*`), as the web app uses them. */
+import type { ResponseOf } from "../../../api/openapi";
 
-export type RecordStatus = "current" | "historic";
+/** Shapes of the register read API (`/api/register/*`), from the server's OpenAPI document. */
 
-export type Flags = {
-  coOwned: boolean;
-  mortgaged: boolean;
-  advanceNotice: boolean;
-  seized: boolean;
-  objection: boolean;
-  habitation: boolean;
-  easement: boolean;
-};
+export type UnitView = ResponseOf<"/api/register/units/{code}", "get">;
+export type Unit = UnitView["unit"];
+export type Parcel = NonNullable<UnitView["parcel"]>;
+export type Flags = UnitView["flags"];
+export type Right = NonNullable<UnitView["rights"]>[number];
+export type Holder = Right["holders"][number];
+export type Encumbrance = NonNullable<UnitView["encumbrances"]>[number];
+export type RecordStatus = Unit["status"];
+export type UnitHistory = ResponseOf<"/api/register/units/{code}/history", "get">;
+export type TimelineEvent = UnitHistory["timeline"][number];
+export type ParcelView = ResponseOf<"/api/register/parcels/{code}", "get">;
+export type Building = ParcelView["buildings"][number];
+export type UnitCell = ParcelView["units"][number];
+export type BuildingTable = ResponseOf<"/api/register/buildings/{code}/table", "get">;
+export type ParcelFeatures = ResponseOf<"/api/register/map", "get">;
+
 export const FLAG_NAMES = [
   "mortgaged",
   "seized",
@@ -22,154 +29,6 @@ export const FLAG_NAMES = [
   "easement",
   "coOwned",
 ] as const;
-
-export type Unit = {
-  code: string;
-  codeDisplay: string;
-  parcelCode: string;
-  fixture: "F" | "L" | "Q" | "W";
-  buildingNo: string | null;
-  roomNo: string | null;
-  floor: number | null;
-  roomLabel: string | null;
-  buildingArea: number | null;
-  innerArea: number | null;
-  sharedArea: number | null;
-  use: string | null;
-  structure: string | null;
-  address: string;
-  status: RecordStatus;
-};
-
-export type Parcel = {
-  code: string;
-  zone: string;
-  subzone: string;
-  feature: string;
-  isSea: boolean;
-  area: number;
-  landUse: string | null;
-  landUseStandard: string | null;
-  landGrade: string | null;
-  address: string;
-  vertical: { kind: "surface" | "above" | "below" | "between"; min: number | null; max: number | null };
-  status: RecordStatus;
-};
-
-export type Holder = {
-  ordinal: number;
-  name: string;
-  holderType: string;
-  idType: string;
-  idNumberMasked: string | null;
-  share: string | null;
-};
-
-export type Right = {
-  seq: number;
-  rightType: string;
-  rightTypeName: string;
-  nature: string | null;
-  natureName: string | null;
-  use: string | null;
-  area: number | null;
-  termStart: string | null;
-  termEnd: string | null;
-  source: string;
-  certificateNo: string | null;
-  coOwnership: string;
-  coOwnershipName: string;
-  registeredAt: string;
-  status: RecordStatus;
-  endedSeq: number | null;
-  endReason: string | null;
-  holders: Holder[];
-};
-
-export type Encumbrance = {
-  seq: number;
-  kind: string;
-  kindName: string;
-  status: "effective" | "waiting" | "historic";
-  rank: number | null;
-  holderName: string;
-  holderIdMasked: string | null;
-  obligorName: string | null;
-  documentNo: string | null;
-  startsOn: string | null;
-  endsOn: string | null;
-  amount: number | null;
-  relatedUnitCode: string | null;
-  particulars: Record<string, unknown>;
-  registeredAt: string;
-  endedSeq: number | null;
-  endReason: string | null;
-};
-
-export type UnitView = {
-  view: "full" | "public";
-  unit: Unit;
-  parcel: Parcel | null;
-  flags: Flags;
-  rights: Right[] | null;
-  encumbrances: Encumbrance[] | null;
-  easementsBenefiting: Encumbrance[] | null;
-};
-
-export type TimelineEvent = {
-  seq: number;
-  at: string;
-  kind: string;
-  scope: "unit" | "land" | "building" | "parcel";
-  hash: string;
-  title_zh: string;
-  title_en: string;
-};
-
-export type UnitHistory = {
-  unit: Unit;
-  timeline: TimelineEvent[];
-  rights: Right[];
-  encumbrances: Encumbrance[];
-};
-
-export type UnitCell = {
-  code: string;
-  buildingNo: string | null;
-  roomNo: string | null;
-  floor: number | null;
-  roomLabel: string | null;
-  buildingArea: number | null;
-  use: string | null;
-  status: RecordStatus;
-  registered: boolean;
-  flags: Flags;
-};
-
-export type Building = {
-  buildingNo: string;
-  code: string;
-  name: string | null;
-  address: string;
-  floorsAbove: number;
-  floorsBelow: number;
-  structure: string | null;
-  completedYear: number | null;
-  area: number | null;
-  status: RecordStatus;
-};
-
-export type ParcelView = { parcel: Parcel & { geometry: unknown }; buildings: Building[]; units: UnitCell[] };
-
-export type BuildingTable = {
-  building: Omit<Building, "status"> & { parcelCode: string };
-  floors: { floor: number | null; units: UnitCell[] }[];
-};
-
-export type ParcelFeatures = {
-  type: "FeatureCollection";
-  features: { type: "Feature"; id: string; geometry: unknown; properties: Record<string, unknown> }[];
-};
 
 const enc = encodeURIComponent;
 const compact = (code: string) => code.replace(/\s+/g, "");
