@@ -7,6 +7,7 @@ import {
   demoIdNumber,
   openCase,
   payOnSimulatedChannel,
+  SAMPLE_PDF,
   type Session,
   screenshotAll,
   session,
@@ -100,6 +101,24 @@ describe("second-hand transfer prepared by an agent (二手房转移登记)", ()
     await acceptor.getByTestId("inbox-accept").getByText(caseId).waitFor();
     await screenshot(acceptor, "workbench-inbox-accept");
     await openCase(acceptor, "/workbench/accept", caseId);
+
+    // 5a. 一次性告知补正: the acceptor returns it with the item to fix; the agent replaces the
+    // material and resubmits; the case comes back to 待受理.
+    await staffAction(acceptor, "request-correction", "申请人身份证明复印件不清晰，请重新上传");
+    await waitForStage(acceptor, "correction");
+    await agent.reload();
+    await agent.getByText("申请人身份证明复印件不清晰，请重新上传").first().waitFor();
+    await agent.getByTestId("material-applicant-identity").locator('input[type="file"]').setInputFiles({
+      name: "applicant-identity-clear.pdf",
+      mimeType: "application/pdf",
+      buffer: SAMPLE_PDF,
+    });
+    await agent.getByText("applicant-identity-clear.pdf").first().waitFor();
+    await agent.getByTestId("case-submit").click();
+    await waitForStage(agent, "submitted");
+    await screenshot(agent, "agent-case-resubmitted");
+
+    await openCase(acceptor, "/workbench/accept", caseId);
     await staffAction(acceptor, "accept");
     await waitForStage(acceptor, "accepted");
 
@@ -107,6 +126,12 @@ describe("second-hand transfer prepared by an agent (二手房转移登记)", ()
     const reviewer = await as("chancheng.shenhe");
     await openCase(reviewer, "/workbench/review", caseId);
     await reviewer.getByTestId("deadline").first().waitFor();
+    // The materials open in the browser (PDF or image) for the reviewer.
+    await reviewer.getByTestId("material-sale-contract").getByRole("button", { name: /预览/ }).click();
+    await reviewer.getByTestId("material-preview").waitFor();
+    await screenshot(reviewer, "workbench-material-preview");
+    await reviewer.locator(".ant-modal-close").click();
+    await reviewer.getByTestId("material-preview").waitFor({ state: "detached" });
     await staffAction(reviewer, "review");
     await waitForStage(reviewer, "reviewed");
     await reviewer.getByTestId("tax-id-right-holder").fill(demoIdNumber("citizen.zhang"));

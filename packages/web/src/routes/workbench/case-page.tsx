@@ -85,7 +85,7 @@ export function CasePage() {
               },
             ]}
           />
-          {c.correctionItems.length > 0 ? (
+          {c.correctionItems.length > 0 && c.stage === "correction" ? (
             <Alert
               type="warning"
               showIcon
