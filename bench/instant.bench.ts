@@ -1,10 +1,13 @@
-// `npm run bench -- instant [--count 400] [--clients 8] [--db postgres|pglite|both] [--pgbench-seconds 10]`
+// `npm run bench -- instant [--count 400] [--clients 8] [--db postgres|pglite|both] [--pgbench-seconds 10]
+//                          [--sealing inline|deferred]`
 // N concurrent HTTP clients submit instant mortgages (即时办结: 抵押权首次登记 by a bank) to a real
 // API server listening on a local port. Phase "apply" is each case's application — create with the
 // bank's confirmation, five material uploads, the borrower's confirmation; phase "submit" is the
 // instant registration itself: rules, check at commit under the unit lock, ledger entry, gapless
 // certification number, all in one transaction. Prints throughput and p50/p99 latency per phase,
-// and pgbench TPC-B TPS of the same PostgreSQL server in the same run for reference.
+// and pgbench TPC-B TPS of the same PostgreSQL server in the same run for reference. `--sealing
+// inline` (default) renders and seals each certification's PDF in the API process as it does by
+// default; `deferred` stops that worker during the run (as when a separate worker process seals).
 // PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres;
 // fresh databases are created and dropped. PGlite: a fresh file-backed data directory.
 
@@ -219,7 +222,13 @@ async function runPool<T>(items: T[], clients: number, work: (item: T) => Promis
 
 async function benchOne(
   backend: "postgres" | "pglite",
-  options: { count: number; clients: number; pgUrl: string; pgbenchSeconds: number },
+  options: {
+    count: number;
+    clients: number;
+    pgUrl: string;
+    pgbenchSeconds: number;
+    sealing: "inline" | "deferred";
+  },
 ): Promise<Result> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `yulin-bench-instant-${backend}-`));
   const database =
@@ -240,6 +249,7 @@ async function benchOne(
     const units = await seedFlats(services, options.count);
     app = await buildApp(services, { logger: false });
     const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    if (options.sealing === "deferred") await services.certificates.sealing.stop();
     const login = async (username: string) => {
       const res = await fetch(`${address}/api/auth/login`, {
         method: "POST",
@@ -345,6 +355,7 @@ export async function run(args: string[]): Promise<void> {
       clients: { type: "string", default: "8" },
       db: { type: "string", default: "both" },
       "pgbench-seconds": { type: "string", default: "10" },
+      sealing: { type: "string", default: "inline" },
     },
   });
   const pgUrl =
@@ -356,7 +367,7 @@ export async function run(args: string[]): Promise<void> {
       ? (["postgres", "pglite"] as const)
       : ([values.db as "postgres" | "pglite"] as const);
   console.log(
-    `instant: ${values.count} mortgages, ${values.clients} concurrent HTTP clients; ${os.cpus()[0]?.model ?? "cpu"} × ${os.cpus().length}, Node ${process.version}`,
+    `instant: ${values.count} mortgages, ${values.clients} concurrent HTTP clients, certificate sealing ${values.sealing}; ${os.cpus()[0]?.model ?? "cpu"} × ${os.cpus().length}, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`,
   );
   for (const backend of backends) {
     const r = await benchOne(backend, {
@@ -364,6 +375,7 @@ export async function run(args: string[]): Promise<void> {
       clients: Number(values.clients),
       pgUrl,
       pgbenchSeconds: Number(values["pgbench-seconds"]),
+      sealing: values.sealing === "deferred" ? "deferred" : "inline",
     });
     console.log(`\n${backend}: ${r.certified}/${r.count} registered and certified with no human step`);
     console.table(
