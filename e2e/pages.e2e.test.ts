@@ -27,6 +27,7 @@ async function check(page: Page, path: string, name: string) {
     .catch(() => undefined);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${path} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a user reads
   const text = await page.evaluate(() => document.body.innerText);
   const raw = KEYS.filter((k) => text.includes(k));
   expect(raw, `${path} shows message keys`).toEqual([]);
