@@ -43,13 +43,23 @@ const parcelFactsOf = (draft: EntryDraft): ParcelFacts | undefined => {
   return undefined;
 };
 
-/** The rows an entry reads: its book's parcel and buildings; its unit with rights and restrictions. */
+/** The rows the entries read (see `SliceScope`). */
 function scopeOf(drafts: readonly EntryDraft[]): SliceScope {
-  const scope: SliceScope = { parcels: new Set(), units: new Set() };
+  const scope: SliceScope = {
+    parcels: new Set(),
+    units: new Set(),
+    rightsOf: new Set(),
+    encumbrancesOf: new Set(),
+  };
   for (const d of drafts) {
     scope.parcels.add(d.parcel);
-    scope.units.add(`${d.parcel}W00000000`);
-    if (d.unit) scope.units.add(d.unit);
+    if (!d.unit) continue;
+    scope.units.add(d.unit);
+    const b = d.body;
+    // What the entry is about: `right`, `parcel`, `building`, `unit`, or a restriction kind.
+    const about = b.kind === "migrated" ? b.record : b.kind.slice(0, b.kind.indexOf("."));
+    if (about === "right") scope.rightsOf.add(d.unit);
+    else if (about !== "parcel" && about !== "building" && about !== "unit") scope.encumbrancesOf.add(d.unit);
   }
   return scope;
 }

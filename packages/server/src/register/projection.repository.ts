@@ -12,8 +12,17 @@ import { fromRow, toRow } from "./register.records";
 
 type Db = Database | Tx;
 
-/** The rows an append needs: its books' parcels and buildings, and the units it touches with their rights. */
-export type SliceScope = { parcels: Set<string>; units: Set<string> };
+/**
+ * The rows an append reads: its books' parcels and buildings, the units it touches, and the
+ * rights or restrictions of the units whose rights or restrictions it changes. (No entry reads
+ * holders: they are written with their right and never changed.)
+ */
+export type SliceScope = {
+  parcels: Set<string>;
+  units: Set<string>;
+  rightsOf: Set<string>;
+  encumbrancesOf: Set<string>;
+};
 
 const jurisdictionsOf = (codes: Iterable<string>) => [...new Set([...codes].map((c) => c.slice(0, 6)))];
 const chunks = <T>(items: T[], size: number): T[][] => {
@@ -26,7 +35,6 @@ const IN_LIST = 5000;
 /** Loads the slice of the projections an append reads into an in-memory register. */
 export async function loadSlice(db: Db, scope: SliceScope, into: MemoryRegister = createMemoryRegister()) {
   const parcels = [...scope.parcels];
-  const units = [...scope.units];
   for (const part of chunks(parcels, IN_LIST)) {
     const js = jurisdictionsOf(part);
     const [parcelRows, buildingRows] = await Promise.all([
@@ -46,39 +54,47 @@ export async function loadSlice(db: Db, scope: SliceScope, into: MemoryRegister 
     for (const r of parcelRows) into.put({ table: "parcels", record: fromRow.parcels(r) });
     for (const r of buildingRows) into.put({ table: "buildings", record: fromRow.buildings(r) });
   }
-  for (const part of chunks(units, IN_LIST)) {
-    const js = jurisdictionsOf(part);
-    const [unitRows, rightRows, holderRows, encRows] = await Promise.all([
+  const byUnit = async <T>(
+    codes: Set<string>,
+    load: (js: string[], part: string[]) => Promise<T[]>,
+    put: (row: T) => void,
+  ) => {
+    for (const part of chunks([...codes], IN_LIST))
+      for (const row of await load(jurisdictionsOf(part), part)) put(row);
+  };
+  await byUnit(
+    scope.units,
+    (js, part) =>
       db
         .selectFrom("units")
         .selectAll()
         .where("jurisdiction", "in", js)
         .where("unit_code", "in", part)
         .execute(),
+    (r) => into.put({ table: "units", record: fromRow.units(r) }),
+  );
+  await byUnit(
+    scope.rightsOf,
+    (js, part) =>
       db
         .selectFrom("rights")
         .selectAll()
         .where("jurisdiction", "in", js)
         .where("unit_code", "in", part)
         .execute(),
-      db
-        .selectFrom("right_holders")
-        .selectAll()
-        .where("jurisdiction", "in", js)
-        .where("unit_code", "in", part)
-        .execute(),
+    (r) => into.put({ table: "rights", record: fromRow.rights(r) }),
+  );
+  await byUnit(
+    scope.encumbrancesOf,
+    (js, part) =>
       db
         .selectFrom("encumbrances")
         .selectAll()
         .where("jurisdiction", "in", js)
         .where("unit_code", "in", part)
         .execute(),
-    ]);
-    for (const r of unitRows) into.put({ table: "units", record: fromRow.units(r) });
-    for (const r of rightRows) into.put({ table: "rights", record: fromRow.rights(r) });
-    for (const r of holderRows) into.put({ table: "right_holders", record: fromRow.right_holders(r) });
-    for (const r of encRows) into.put({ table: "encumbrances", record: fromRow.encumbrances(r) });
-  }
+    (r) => into.put({ table: "encumbrances", record: fromRow.encumbrances(r) }),
+  );
   return into;
 }
 

@@ -74,7 +74,7 @@ async function runImport(services: Services, ctx: RequestContext, dir: string, b
     },
   });
   if (process.stderr.isTTY) process.stderr.write("\n");
-  const rows = report.files.reduce((s, f) => s + Math.max(0, f.rows - 1), 0);
+  const rows = report.rowsThisRun;
   const rejected = report.files.reduce((s, f) => s + f.rejected, 0);
   console.log(
     report.alreadyDone
@@ -86,7 +86,7 @@ async function runImport(services: Services, ctx: RequestContext, dir: string, b
       `  ${`${f.file}.csv`.padEnd(18)} rows ${String(Math.max(0, f.rows - 1)).padStart(9)}  loaded ${String(f.loaded).padStart(9)}  rejected ${String(f.rejected).padStart(7)}`,
     );
   console.log(
-    `  ${rows.toLocaleString()} rows in ${report.seconds.toFixed(1)} s (${Math.round(rows / Math.max(report.seconds, 0.001)).toLocaleString()} rows/s)`,
+    `  ${rows.toLocaleString()} rows in this run, ${report.seconds.toFixed(1)} s (${Math.round(rows / Math.max(report.seconds, 0.001)).toLocaleString()} rows/s)`,
   );
   console.log(
     rejected > 0

@@ -54,6 +54,8 @@ export type ImportOptions = {
 
 export type ImportReport = {
   importId: string;
+  /** Rows read and settled (loaded or rejected) by this run; a resumed run counts only its own. */
+  rowsThisRun: number;
   resumed: boolean;
   alreadyDone: boolean;
   files: Array<{ file: ImportFile; rows: number; loaded: number; rejected: number }>;
@@ -108,6 +110,7 @@ export function createImporter(deps: ImporterDeps) {
     const runRow: ImportRun = await openRun(db, importId, files);
     const reportFile = path.join(options.dir, `import-errors-${importId.slice(0, 12)}.csv`);
     const summary: ImportReport["files"] = [];
+    let rowsThisRun = 0;
 
     if (!runRow.finishedAt) {
       await writeAudit(db, ctx, {
@@ -118,7 +121,6 @@ export function createImporter(deps: ImporterDeps) {
         details: { files: files.map((f) => f.file), resumed: runRow.resumed },
       });
       let batches = 0;
-      let rowsThisRun = 0;
       let analyzeAt = 5000;
       for (const file of present) {
         const progress = await loadProgress(db, importId, file);
@@ -210,6 +212,7 @@ export function createImporter(deps: ImporterDeps) {
     await writeReport(importId, reportFile);
     return {
       importId,
+      rowsThisRun,
       resumed: runRow.resumed,
       alreadyDone: runRow.finishedAt !== null,
       files: summary,
