@@ -73,6 +73,10 @@ const pages = {
     ["/workbench/register", "workbench-register"],
     [`/workbench/units/${DEMO_UNITS.zhangHome}`, "workbench-unit"],
   ],
+  "chancheng.fazheng": [
+    ["/workbench/prepare", "workbench-prepare"],
+    ["/workbench/issue", "workbench-issue"],
+  ],
   "foshan.ducha": [["/workbench/supervision", "workbench-supervision"]],
 } as const;
 

@@ -161,6 +161,25 @@ describe("second-hand transfer prepared by an agent (二手房转移登记)", ()
     await waitForStage(issuer, "certified");
     await staffAction(issuer, "issue");
     await waitForStage(issuer, "issued");
+    // The paper certificate too: queued at the office, printed, its form serial recorded.
+    await issuer
+      .getByRole("button", { name: /打印纸质证书/ })
+      .first()
+      .click();
+    await issuer.getByText("已加入打证队列").first().waitFor();
+    await issuer.goto("/workbench/issue");
+    const job = issuer.getByTestId("print-queue").locator("tr", { hasText: "不动产权第" });
+    await job.first().waitFor();
+    await screenshot(issuer, "workbench-print-queue");
+    await job.first().getByRole("button", { name: "登记印制号" }).click();
+    await issuer.getByRole("dialog").getByRole("textbox").fill("GD2026A0001234");
+    await issuer
+      .getByRole("dialog")
+      .getByRole("button", { name: /确\s*定|OK/ })
+      .click();
+    // Printed: the job leaves the queue.
+    await issuer.getByText("已登记印制号").first().waitFor();
+    await job.first().waitFor({ state: "detached" });
 
     // 9. The buyer downloads the e-certificate and checks it on the QR page: genuine and current.
     const buyer = await as("citizen.zhang");

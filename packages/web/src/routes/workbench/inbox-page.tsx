@@ -1,8 +1,10 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import { Button, Card } from "antd";
+import { Button, Card, Flex } from "antd";
+import { useAccount } from "../../features/auth/hooks/use-account";
 import { CaseListTable } from "../../features/cases/components/case-list-table";
 import { INBOX_STAGES, type InboxName } from "../../features/cases/deadline";
 import { useInbox } from "../../features/cases/hooks/use-inbox";
+import { PrintQueue } from "../../features/certificates/components/print-queue";
 import { PageHeader } from "../../features/shell/components/page-header";
 import { QueryError } from "../../features/shell/components/query-error";
 import { type MessageKey, useT } from "../../i18n";
@@ -11,6 +13,8 @@ import { type MessageKey, useT } from "../../i18n";
 export function InboxPage({ inbox }: { inbox: InboxName }) {
   const t = useT();
   const { cases, query } = useInbox(inbox);
+  const account = useAccount();
+  const issuerOffice = account.roles.find((r) => r.role === "issuer")?.jurisdiction ?? null;
   return (
     <>
       <PageHeader
@@ -30,15 +34,22 @@ export function InboxPage({ inbox }: { inbox: InboxName }) {
           </Button>
         }
       />
-      <Card>
-        {query.isError ? <QueryError error={query.error} retry={() => void query.refetch()} /> : null}
-        <CaseListTable
-          cases={cases}
-          loading={query.isPending}
-          pathOf={(id) => `/workbench/cases/${id}`}
-          testId={`inbox-${inbox}`}
-        />
-      </Card>
+      <Flex vertical gap={16}>
+        <Card>
+          {query.isError ? <QueryError error={query.error} retry={() => void query.refetch()} /> : null}
+          <CaseListTable
+            cases={cases}
+            loading={query.isPending}
+            pathOf={(id) => `/workbench/cases/${id}`}
+            testId={`inbox-${inbox}`}
+          />
+        </Card>
+        {inbox === "issue" && issuerOffice ? (
+          <Card size="small" title={t("print.title")}>
+            <PrintQueue office={issuerOffice} />
+          </Card>
+        ) : null}
+      </Flex>
     </>
   );
 }

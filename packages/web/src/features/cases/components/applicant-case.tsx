@@ -16,6 +16,7 @@ import { CaseParties } from "./case-parties";
 import { CaseRating } from "./case-rating";
 import { CaseTimeline } from "./case-timeline";
 import { FindingsList } from "./findings-list";
+import { InviteParty } from "./invite-party";
 import { DeadlineTag, StageTag } from "./stage-tag";
 
 const FINISHED = ["registered", "certified", "issued", "archived"];
@@ -172,6 +173,11 @@ export function ApplicantCase({ id }: { id: string }) {
             </Card>
             <Card size="small" title={t("case.parties")}>
               <CaseParties view={c} />
+              {editable ? (
+                <div style={{ marginTop: 12 }}>
+                  <InviteParty view={c} />
+                </div>
+              ) : null}
             </Card>
             <Card size="small" title={t("case.materials")}>
               <CaseMaterials view={c} editable={editable} />
