@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyRegister } from "../../src/register/verify";
 import { startTestEnv, type TestEnv } from "../support/test-services";
 import { closeEnv, type Given, given, givenTaxCleared, type Http, http, uploadMaterials } from "./support";
 
@@ -121,6 +122,8 @@ describe("a seizure and a transfer of the same unit race (check at commit)", () 
       else expect(kinds.slice(1)).toEqual(["seizure.create"]);
     }
     expect(outcomes.transferFirst + outcomes.seizureFirst).toBe(RUNS);
+    // Replaying the whole ledger gives exactly the projections the racing transactions left.
+    expect((await verifyRegister(env.services.db)).problems).toEqual([]);
     console.log(`race outcomes over ${RUNS} runs (${env.services.backend}):`, outcomes);
   });
 });

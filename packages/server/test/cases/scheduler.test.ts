@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEffectsScheduler } from "../../src/cases/effects.scheduler";
+import { verifyRegister } from "../../src/register/verify";
 import { startTestEnv, type TestEnv } from "../support/test-services";
 import { closeEnv, type Given, given, type Http, http, uploadMaterials } from "./support";
 
@@ -130,5 +131,7 @@ describe("time-driven effects (scheduler)", () => {
     await env.services.cases.scheduler.sweepAll({ today: "2026-11-24" });
     expect((await status(habitation)).end_reason).toContain("居住权期限届满");
     expect((await status(notice)).end_reason).toContain("预告登记失效");
+    // Time's entries replay like any other: the ledger rebuilds the same projections.
+    expect((await verifyRegister(env.services.db)).problems).toEqual([]);
   });
 });
