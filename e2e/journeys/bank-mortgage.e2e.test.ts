@@ -6,6 +6,7 @@ import {
   type Session,
   screenshotAll,
   session,
+  switchToEnglishAndCheck,
   uploadMissingMaterials,
   waitForStage,
 } from "../support/journey";
@@ -93,5 +94,12 @@ describe("a bank registers an instant mortgage for its customer and cancels it",
 
     await zhang.reload();
     await zhang.getByTestId("unit-register").getByText("无抵押、查封等限制").waitFor();
+
+    // The same pages in English.
+    await switchToEnglishAndCheck(bank);
+    await bank.getByText("Completed instantly").first().waitFor();
+    await screenshot(bank, "bank-mortgage-cancelled-en");
+    await switchToEnglishAndCheck(zhang);
+    await zhang.getByText("No mortgage, seizure or other restriction").waitFor();
   }, 180_000);
 });

@@ -8,6 +8,7 @@ import {
   screenshotAll,
   session,
   staffAction,
+  switchToEnglishAndCheck,
   uploadMissingMaterials,
   waitForStage,
 } from "../support/journey";
@@ -86,5 +87,8 @@ describe("a court seizes a unit online, and a transfer of it is then refused (R7
     await acceptor.keyboard.press("Escape");
     await staffAction(acceptor, "not-accept", "该房屋已被人民法院查封（R7），不能办理转移登记");
     await waitForStage(acceptor, "not-accepted");
+    await switchToEnglishAndCheck(acceptor);
+    await acceptor.getByText("Not accepted").first().waitFor();
+    await screenshot(acceptor, "workbench-not-accepted-en");
   }, 180_000);
 });

@@ -43,6 +43,9 @@ export async function session(
 
 /** Uploads the sample PDF for every material the case page still lists as missing. */
 export async function uploadMissingMaterials(page: Page) {
+  // The case of the URL, not the page it was opened from (navigation renders the new one a bit later).
+  const caseId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop() ?? "");
+  await page.getByTestId("case-id").filter({ hasText: caseId }).waitFor();
   const list = page.getByTestId("case-materials");
   await list.waitFor();
   for (;;) {
@@ -144,4 +147,14 @@ export async function poll<T>(
 export async function screenshotAll(sessions: readonly Session[], prefix: string) {
   const { screenshot } = await import("./browser");
   for (const [i, s] of sessions.entries()) await screenshot(s.page, `${prefix}-${i}`).catch(() => undefined);
+}
+
+/** Switches the page to English and checks that no message key shows instead of its text. */
+export async function switchToEnglishAndCheck(page: Page) {
+  const { zhCN } = await import("../../packages/web/src/i18n/zh-CN");
+  await page.getByTestId("language-switch").click();
+  await page.getByTestId("language-switch").filter({ hasText: "中文" }).waitFor();
+  const text = await page.evaluate(() => document.body.innerText);
+  const raw = Object.keys(zhCN).filter((key) => text.includes(key));
+  if (raw.length > 0) throw new Error(`message keys shown in English: ${raw.join(", ")}`);
 }
