@@ -92,6 +92,19 @@ describe("QR verification (R26)", () => {
     expect(current.certificate.holders).toEqual(["陈*"]);
   });
 
+  it("proves the register entry behind the certificate against a signed tree head", async () => {
+    const { db } = env.services;
+    const entry = await db
+      .selectFrom("register_entries")
+      .select(["seq", "hash"])
+      .orderBy("seq", "desc")
+      .executeTakeFirstOrThrow();
+    const cert = await given(env).title({ registerSeq: entry.seq });
+    const body = (await verify(tokenOf(cert.verifyUrl))).json();
+    expect(body.register).toMatchObject({ status: "verified", seq: entry.seq, entryHash: entry.hash });
+    expect(body.register.treeSize).toBeGreaterThanOrEqual(entry.seq);
+  });
+
   it("answers 404 for an unknown code: possibly forged", async () => {
     const res = await verify("AAAAAAAAAAAAAAAAAAAAAA");
     expect(res.statusCode).toBe(404);
