@@ -87,6 +87,29 @@ describe("a court seizes a unit online, and a transfer of it is then refused (R7
     await acceptor.keyboard.press("Escape");
     await staffAction(acceptor, "not-accept", "该房屋已被人民法院查封（R7），不能办理转移登记");
     await waitForStage(acceptor, "not-accepted");
+
+    // 4. The court releases its seizure from its list (the form is filled in from the list), instantly.
+    await court.goto("/portal/seizure-list");
+    await court
+      .getByTestId("seizure-term")
+      .getByText("（2026）粤0604执保2001号", { exact: false })
+      .first()
+      .waitFor();
+    await court.getByTestId("seizure-release").first().click();
+    await court.getByTestId("seizure-target").click();
+    await court.locator(".ant-select-item-option", { hasText: "执保2001号" }).first().click();
+    await court.getByTestId("seizure-document").fill("（2026）粤0604执保2001号之一");
+    for (const [i, d] of ["assistance-notice", "court-ruling", "court-staff-id"].entries())
+      await court
+        .getByTestId("seizure-form")
+        .locator(`input[type="file"]`)
+        .nth(i)
+        .setInputFiles({ name: `${d}.pdf`, mimeType: "application/pdf", buffer: SAMPLE_PDF });
+    await court.getByTestId("seizure-submit").click();
+    await court
+      .locator('[data-testid="instant-result"][data-route="automatic"]')
+      .waitFor({ timeout: 30_000 });
+    await screenshot(court, "court-release");
     await switchToEnglishAndCheck(acceptor);
     await acceptor.getByText("Not accepted").first().waitFor();
     await screenshot(acceptor, "workbench-not-accepted-en");

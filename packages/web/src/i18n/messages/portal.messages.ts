@@ -110,6 +110,7 @@ export const portalZh = {
   "seizure.doc.court-staff-id": "执行人员工作证",
   "seizure.submit": "提交嘱托",
   "seizure.term": "登记簿中的查封与期限",
+  "seizure.notSeizedNow": "现已无查封",
   "seizure.expires": "至 {date}",
 } as const;
 
@@ -230,5 +231,6 @@ export const portalEn: Messages<typeof portalZh> = {
   "seizure.doc.court-staff-id": "Officers' IDs",
   "seizure.submit": "Send the instruction",
   "seizure.term": "In the register: status and term",
+  "seizure.notSeizedNow": "no seizure now",
   "seizure.expires": "until {date}",
 };

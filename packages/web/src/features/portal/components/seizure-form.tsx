@@ -9,6 +9,7 @@ import { FlagTags } from "../../register/components/flag-tags";
 import { useUnit } from "../../register/hooks/use-register";
 import { useErrorText } from "../../shell/components/query-error";
 import { type InstructionFiles, periodEnd, useInstruction } from "../hooks/use-instruction";
+import { useSeizureTargets } from "../hooks/use-seizure-targets";
 import { InstantResult } from "./instant-result";
 
 const ACTIONS = ["seizure.seize", "seizure.wait", "seizure.release", "seizure.extend"] as const;
@@ -24,7 +25,13 @@ type Values = {
 };
 
 /** 网络查控: a court seizes, waits, releases or extends on a unit with its document number, online. */
-export function SeizureForm({ account }: { account: Account }) {
+export function SeizureForm({
+  account,
+  prefill,
+}: {
+  account: Account;
+  prefill?: Partial<Pick<Values, "typeId" | "unitCode" | "targetSeizureId">>;
+}) {
   const t = useT();
   const errorText = useErrorText();
   const [form] = Form.useForm<Values>();
@@ -34,9 +41,7 @@ export function SeizureForm({ account }: { account: Account }) {
   const unitCode = (Form.useWatch("unitCode", form) ?? "").replace(/\s+/g, "");
   const unit = useUnit(looksLikeUnitCode(unitCode) ? unitCode : null);
   const targets = typeId === "seizure.release" || typeId === "seizure.extend";
-  const seizures = (unit.data?.encumbrances ?? []).filter(
-    (e) => e.kind === "seizure" && e.status !== "historic",
-  );
+  const seizures = useSeizureTargets(looksLikeUnitCode(unitCode) ? unitCode : null, unit.data);
   const today = chinaToday();
   const court = account.institutionName ?? account.displayName;
 
@@ -70,7 +75,12 @@ export function SeizureForm({ account }: { account: Account }) {
         <Form<Values>
           form={form}
           layout="vertical"
-          initialValues={{ typeId: "seizure.seize", periodStart: today, periodEnd: periodEnd(today, 3) }}
+          initialValues={{
+            typeId: "seizure.seize",
+            periodStart: today,
+            periodEnd: periodEnd(today, 3),
+            ...prefill,
+          }}
           onFinish={submit}
           data-testid="seizure-form"
           style={{ maxWidth: 880 }}
@@ -109,10 +119,7 @@ export function SeizureForm({ account }: { account: Account }) {
             <Form.Item name="targetSeizureId" label={t("seizure.target")} rules={[{ required: true }]}>
               <Select
                 data-testid="seizure-target"
-                options={seizures.map((s) => ({
-                  value: String(s.seq),
-                  label: `${s.documentNo ?? s.seq} · ${s.holderName} · ${s.startsOn ?? ""} ~ ${s.endsOn ?? ""}`,
-                }))}
+                options={seizures.map((s) => ({ value: s.id, label: s.label }))}
               />
             </Form.Item>
           ) : null}
