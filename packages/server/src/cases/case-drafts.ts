@@ -59,6 +59,17 @@ export type PartDetails = Partial<
     termStart?: string | null;
     termEnd?: string | null;
   };
+  /** 自然状况变更: the unit's facts as they now are (坐落, 面积, 用途 …). */
+  unit?: {
+    address?: string;
+    buildingArea?: number | null;
+    innerArea?: number | null;
+    sharedArea?: number | null;
+    use?: string | null;
+    floor?: number | null;
+    roomLabel?: string | null;
+    structure?: string | null;
+  };
   /** Transaction price in fen (deed tax base). */
   priceFen?: number;
   /** Contract, ruling or other document number recorded in the register. */
@@ -113,7 +124,7 @@ export function buildDrafts(input: DraftInputs): CaseDraft[] {
   const draftMaterials = materials.map((m) => ({ id: m.material_id as MaterialId, source: m.source }));
   return parts.map((part): CaseDraft => {
     const details = part.details as PartDetails;
-    const { right: _right, priceFen: _price, documentNo: _doc, ...fields } = details;
+    const { right: _right, priceFen: _price, documentNo: _doc, unit: _unit, ...fields } = details;
     const draftParties = parties
       .filter((p) => p.part_no === part.part_no)
       .map((p): DraftParty => {

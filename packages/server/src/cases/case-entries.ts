@@ -33,7 +33,7 @@ import type { UnitRecords } from "./unit-state.loader";
 
 export type PlannedBody = Exclude<
   EntryBody,
-  { kind: "migrated" | "parcel.create" | "building.create" | "unit.create" | "unit.update" }
+  { kind: "migrated" | "parcel.create" | "building.create" | "unit.create" }
 >;
 
 export type PlannedEntry = { parcel: string; unit: string; body: PlannedBody };
@@ -227,6 +227,9 @@ function replacementRight(
       })),
       ...incoming.map((p) => holderFacts(p, mode)),
     ];
+  } else if (input.type.id === "change.co-ownership") {
+    // 共有性质变更: the co-owners, all applying, state the new form and their shares (R6).
+    holders = incoming.map((p) => holderFacts(p, mode));
   } else {
     // A change of the holder's name or ID: the party's identity as now verified replaces the old one.
     const byKey = new Map(incoming.map((p) => [p.person_key, p]));
@@ -255,7 +258,12 @@ function replacementRight(
     termEnd: facts?.termEnd ?? old.termEnd,
     source,
     certificateNo: null,
-    coOwnership: input.type.verb === "transfer" ? (holders.length > 1 ? mode : "0") : old.coOwnership,
+    coOwnership:
+      input.type.verb === "transfer" || input.type.id === "change.co-ownership"
+        ? holders.length > 1
+          ? mode
+          : "0"
+        : old.coOwnership,
   };
   return { right, holders, old };
 }
@@ -427,14 +435,21 @@ export function planPart(input: PartInput): PartPlan {
             ? "变更登记"
             : "更正登记";
       const { right, holders, old } = replacementRight(input, source);
+      // 自然状况变更: the unit's recorded facts change first, then the right is recorded anew.
+      const changes = Object.fromEntries(
+        Object.entries(details.unit ?? {}).filter(([, v]) => v !== undefined),
+      );
+      if (kind !== "right.transfer" && Object.keys(changes).length > 0)
+        plan.entries.push(entry(records, { kind: "unit.update", changes }));
+      const after = { ...records, unit: { ...records.unit, ...changes } };
       plan.entries.push(entry(records, { kind: "right.create", right, holders, ends: [old.seq] }));
       plan.certificate = {
-        content: { kind: "certificate", title: titleOf(records, right, holders) },
+        content: { kind: "certificate", title: titleOf(after, right, holders) },
         recipients: recipientsOf(
           acquirers(input.parties).length ? acquirers(input.parties) : input.parties,
           "holder",
         ),
-        entryIndex: 0,
+        entryIndex: plan.entries.length - 1,
       };
       plan.voidsCertificate =
         kind === "right.transfer" ? "transfer" : kind === "right.change" ? "change" : "correction";

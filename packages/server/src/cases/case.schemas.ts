@@ -103,6 +103,19 @@ export const ZPartDetails = z
         termEnd: ZDate.nullable().optional(),
       })
       .optional(),
+    unit: z
+      .object({
+        address: z.string().min(1).max(200).optional(),
+        buildingArea: z.number().nonnegative().nullable().optional(),
+        innerArea: z.number().nonnegative().nullable().optional(),
+        sharedArea: z.number().nonnegative().nullable().optional(),
+        use: z.string().max(4).nullable().optional(),
+        floor: z.number().int().nullable().optional(),
+        roomLabel: z.string().max(20).nullable().optional(),
+        structure: z.string().max(1).nullable().optional(),
+      })
+      .optional()
+      .describe("自然状况变更: the unit's facts as they now are"),
     priceFen: z.number().int().nonnegative().optional(),
     documentNo: z.string().max(100).optional(),
   })
