@@ -2157,6 +2157,2310 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/certificates/verify/{token}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 扫码核验证书（无需登录） Verify a certificate by its QR code (public) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CertificateVerification */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              verdict: {
+                genuine: boolean;
+                /** @enum {string} */
+                status: "current" | "replaced" | "void";
+                message_zh: string;
+                message_en: string;
+              };
+              certificate: {
+                number: string;
+                /** @enum {string} */
+                kind: "certificate" | "certification";
+                kindName: string;
+                office: {
+                  code: string;
+                  name: string;
+                };
+                registeredOn: string;
+                unitCode: string;
+                location: string;
+                /** @description Masked: 张* for people, organisations in full */
+                holders: string[];
+                replacement: {
+                  replacesNumber: string;
+                  /** @enum {string} */
+                  reason: "lost" | "damaged";
+                } | null;
+                replacedByNumber: string | null;
+                voidReason:
+                  | ("transfer" | "change" | "correction" | "cancellation" | "revocation" | "replacement")
+                  | null;
+                voidedAt: string | null;
+              };
+              seal: {
+                /** @enum {string} */
+                status: "valid" | "invalid" | "pending";
+                failure: string | null;
+                /** @enum {string} */
+                algorithm: "SM2-with-SM3";
+                userId: string;
+                publicKeyFingerprint: string | null;
+                pdfSm3: string | null;
+                signature: string | null;
+                sealedAt: string | null;
+              };
+              register: {
+                /** @enum {string} */
+                status: "verified" | "failed" | "unavailable" | "not-linked";
+                seq: number | null;
+              } & {
+                [key: string]: unknown;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/certificates/seal-public-key": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 电子签章公钥（PEM） The registry's seal public key (PEM) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": string;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/certificates": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的证书 The caller's certificates (holder, mortgagee bank) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              certificates: {
+                id: string;
+                number: string;
+                /** @enum {string} */
+                kind: "certificate" | "certification";
+                kindName: string;
+                office: {
+                  code: string;
+                  name: string;
+                };
+                registeredOn: string;
+                unitCode: string;
+                location: string;
+                /** @enum {string} */
+                status: "current" | "replaced" | "void";
+                statusName: string;
+                voidReason:
+                  | ("transfer" | "change" | "correction" | "cancellation" | "revocation" | "replacement")
+                  | null;
+                voidReasonName: string | null;
+                voidedAt: string | null;
+                replacesId: string | null;
+                replacedById: string | null;
+                rows: {
+                  key: string;
+                  label: string;
+                  value: string;
+                }[];
+                notes: string[];
+                sealed: boolean;
+                sealedAt: string | null;
+                pdfSm3: string | null;
+                verifyUrl: string;
+                recipients: {
+                  /** @enum {string} */
+                  role: "holder" | "mortgagee";
+                  issuedAt: string | null;
+                }[];
+                prints: {
+                  id: string;
+                  office: string;
+                  status: string;
+                  formSerial: string | null;
+                  printedAt: string | null;
+                }[];
+                allowedActions: string[];
+                /** @description The canonical certificate data (electronic licence 电子证照) */
+                data: unknown;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/certificates/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 证书详情 A certificate */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Certificate */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              kind: "certificate" | "certification";
+              kindName: string;
+              office: {
+                code: string;
+                name: string;
+              };
+              registeredOn: string;
+              unitCode: string;
+              location: string;
+              /** @enum {string} */
+              status: "current" | "replaced" | "void";
+              statusName: string;
+              voidReason:
+                | ("transfer" | "change" | "correction" | "cancellation" | "revocation" | "replacement")
+                | null;
+              voidReasonName: string | null;
+              voidedAt: string | null;
+              replacesId: string | null;
+              replacedById: string | null;
+              rows: {
+                key: string;
+                label: string;
+                value: string;
+              }[];
+              notes: string[];
+              sealed: boolean;
+              sealedAt: string | null;
+              pdfSm3: string | null;
+              verifyUrl: string;
+              recipients: {
+                /** @enum {string} */
+                role: "holder" | "mortgagee";
+                issuedAt: string | null;
+              }[];
+              prints: {
+                id: string;
+                office: string;
+                status: string;
+                formSerial: string | null;
+                printedAt: string | null;
+              }[];
+              allowedActions: string[];
+              /** @description The canonical certificate data (electronic licence 电子证照) */
+              data: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/certificates/{id}/pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载电子证书 PDF（留痕） Download the sealed PDF (audited) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": unknown;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/certificates/{id}/licence": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 电子证照 JSON（含签章） Electronic licence JSON with its seal */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description ElectronicLicence */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              format: string;
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/certificates/{id}/replace": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 补发/换发（原证作废） Replace a lost or damaged certificate (R26) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description lost → 补发 (after the 作废声明), damaged → 换发
+             * @enum {string}
+             */
+            reason: "lost" | "damaged";
+            /** @description 遗失声明: required for lost certificates */
+            announcement?: {
+              publishedOn: string;
+              reference: string;
+            } | null;
+            caseId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              number: string;
+              verifyUrl: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/certificates/{id}/void": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 证书作废 Void a certificate */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            reason: "transfer" | "change" | "correction" | "cancellation" | "revocation";
+            caseId?: string | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/certificates/{id}/prints": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 加入打证队列（可异地打证） Queue the paper certificate (remote printing) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description Printing office (remote printing) */
+            office?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/offices/{office}/print-queue": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 本机构打证队列 The office's print queue */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          office: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              jobs: {
+                id: string;
+                certificateId: string;
+                number: string;
+                kind: string;
+                registeringOffice: string;
+                office: string;
+                status: string;
+                formSerial: string | null;
+                requestedAt: string;
+                printedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/certificate-prints/{printId}/printed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 登记印制号 Record the printed form's serial number (印制号) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          printId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @description 印制号 */
+            formSerial: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/certificate-prints/{printId}/withdraw": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 撤销打证任务或登记废证 Cancel a queued job or record a spoiled form */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          printId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            note?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @enum {boolean} */
+              ok: true;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/certificates/{id}/deliveries": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 领证/邮寄记录 Deliveries of a certificate */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              deliveries: {
+                id: string;
+                certificateId: string;
+                /** @enum {string} */
+                method: "pickup" | "post";
+                /** @enum {string} */
+                status: "pending" | "dispatched" | "delivered" | "collected" | "returned";
+                office: string;
+                recipientName: string;
+                phoneMasked: string | null;
+                carrier: string | null;
+                trackingNumber: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 安排领证或邮寄 Arrange pickup or postal delivery */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            method: "pickup" | "post";
+            office?: string;
+            recipientName: string;
+            address?: string;
+            phone?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              certificateId: string;
+              /** @enum {string} */
+              method: "pickup" | "post";
+              /** @enum {string} */
+              status: "pending" | "dispatched" | "delivered" | "collected" | "returned";
+              office: string;
+              recipientName: string;
+              phoneMasked: string | null;
+              carrier: string | null;
+              trackingNumber: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/certificate-deliveries/{deliveryId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 更新寄递状态（邮件号） Dispatch with a tracking number, deliver, collect or return */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          deliveryId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            status: "dispatched" | "delivered" | "collected" | "returned";
+            carrier?: string;
+            trackingNumber?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              certificateId: string;
+              /** @enum {string} */
+              method: "pickup" | "post";
+              /** @enum {string} */
+              status: "pending" | "dispatched" | "delivered" | "collected" | "returned";
+              office: string;
+              recipientName: string;
+              phoneMasked: string | null;
+              carrier: string | null;
+              trackingNumber: string | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/cases": {
     parameters: {
       query?: never;
@@ -2403,6 +4707,17 @@ export interface paths {
                   area?: number | null;
                   termStart?: string | null;
                   termEnd?: string | null;
+                };
+                /** @description 自然状况变更: the unit's facts as they now are */
+                unit?: {
+                  address?: string;
+                  buildingArea?: number | null;
+                  innerArea?: number | null;
+                  sharedArea?: number | null;
+                  use?: string | null;
+                  floor?: number | null;
+                  roomLabel?: string | null;
+                  structure?: string | null;
                 };
                 priceFen?: number;
                 documentNo?: string;
@@ -3325,6 +5640,17 @@ export interface paths {
               area?: number | null;
               termStart?: string | null;
               termEnd?: string | null;
+            };
+            /** @description 自然状况变更: the unit's facts as they now are */
+            unit?: {
+              address?: string;
+              buildingArea?: number | null;
+              innerArea?: number | null;
+              sharedArea?: number | null;
+              use?: string | null;
+              floor?: number | null;
+              roomLabel?: string | null;
+              structure?: string | null;
             };
             priceFen?: number;
             documentNo?: string;
@@ -10366,2310 +12692,6 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificates/verify/{token}": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 扫码核验证书（无需登录） Verify a certificate by its QR code (public) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          token: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description CertificateVerification */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              verdict: {
-                genuine: boolean;
-                /** @enum {string} */
-                status: "current" | "replaced" | "void";
-                message_zh: string;
-                message_en: string;
-              };
-              certificate: {
-                number: string;
-                /** @enum {string} */
-                kind: "certificate" | "certification";
-                kindName: string;
-                office: {
-                  code: string;
-                  name: string;
-                };
-                registeredOn: string;
-                unitCode: string;
-                location: string;
-                /** @description Masked: 张* for people, organisations in full */
-                holders: string[];
-                replacement: {
-                  replacesNumber: string;
-                  /** @enum {string} */
-                  reason: "lost" | "damaged";
-                } | null;
-                replacedByNumber: string | null;
-                voidReason:
-                  | ("transfer" | "change" | "correction" | "cancellation" | "revocation" | "replacement")
-                  | null;
-                voidedAt: string | null;
-              };
-              seal: {
-                /** @enum {string} */
-                status: "valid" | "invalid" | "pending";
-                failure: string | null;
-                /** @enum {string} */
-                algorithm: "SM2-with-SM3";
-                userId: string;
-                publicKeyFingerprint: string | null;
-                pdfSm3: string | null;
-                signature: string | null;
-                sealedAt: string | null;
-              };
-              register: {
-                /** @enum {string} */
-                status: "verified" | "failed" | "unavailable" | "not-linked";
-                seq: number | null;
-              } & {
-                [key: string]: unknown;
-              };
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificates/seal-public-key": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 电子签章公钥（PEM） The registry's seal public key (PEM) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": string;
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificates": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 我的证书 The caller's certificates (holder, mortgagee bank) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              certificates: {
-                id: string;
-                number: string;
-                /** @enum {string} */
-                kind: "certificate" | "certification";
-                kindName: string;
-                office: {
-                  code: string;
-                  name: string;
-                };
-                registeredOn: string;
-                unitCode: string;
-                location: string;
-                /** @enum {string} */
-                status: "current" | "replaced" | "void";
-                statusName: string;
-                voidReason:
-                  | ("transfer" | "change" | "correction" | "cancellation" | "revocation" | "replacement")
-                  | null;
-                voidReasonName: string | null;
-                voidedAt: string | null;
-                replacesId: string | null;
-                replacedById: string | null;
-                rows: {
-                  key: string;
-                  label: string;
-                  value: string;
-                }[];
-                notes: string[];
-                sealed: boolean;
-                sealedAt: string | null;
-                pdfSm3: string | null;
-                verifyUrl: string;
-                recipients: {
-                  /** @enum {string} */
-                  role: "holder" | "mortgagee";
-                  issuedAt: string | null;
-                }[];
-                prints: {
-                  id: string;
-                  office: string;
-                  status: string;
-                  formSerial: string | null;
-                  printedAt: string | null;
-                }[];
-                allowedActions: string[];
-                /** @description The canonical certificate data (electronic licence 电子证照) */
-                data: unknown;
-              }[];
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificates/{id}": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 证书详情 A certificate */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Certificate */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              /** @enum {string} */
-              kind: "certificate" | "certification";
-              kindName: string;
-              office: {
-                code: string;
-                name: string;
-              };
-              registeredOn: string;
-              unitCode: string;
-              location: string;
-              /** @enum {string} */
-              status: "current" | "replaced" | "void";
-              statusName: string;
-              voidReason:
-                | ("transfer" | "change" | "correction" | "cancellation" | "revocation" | "replacement")
-                | null;
-              voidReasonName: string | null;
-              voidedAt: string | null;
-              replacesId: string | null;
-              replacedById: string | null;
-              rows: {
-                key: string;
-                label: string;
-                value: string;
-              }[];
-              notes: string[];
-              sealed: boolean;
-              sealedAt: string | null;
-              pdfSm3: string | null;
-              verifyUrl: string;
-              recipients: {
-                /** @enum {string} */
-                role: "holder" | "mortgagee";
-                issuedAt: string | null;
-              }[];
-              prints: {
-                id: string;
-                office: string;
-                status: string;
-                formSerial: string | null;
-                printedAt: string | null;
-              }[];
-              allowedActions: string[];
-              /** @description The canonical certificate data (electronic licence 电子证照) */
-              data: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificates/{id}/pdf": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 下载电子证书 PDF（留痕） Download the sealed PDF (audited) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/pdf": unknown;
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/pdf": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/pdf": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/pdf": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/pdf": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/pdf": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/pdf": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/pdf": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificates/{id}/licence": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 电子证照 JSON（含签章） Electronic licence JSON with its seal */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description ElectronicLicence */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              format: string;
-            } & {
-              [key: string]: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificates/{id}/replace": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 补发/换发（原证作废） Replace a lost or damaged certificate (R26) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /**
-             * @description lost → 补发 (after the 作废声明), damaged → 换发
-             * @enum {string}
-             */
-            reason: "lost" | "damaged";
-            /** @description 遗失声明: required for lost certificates */
-            announcement?: {
-              publishedOn: string;
-              reference: string;
-            } | null;
-            caseId?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              number: string;
-              verifyUrl: string;
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificates/{id}/void": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 证书作废 Void a certificate */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            reason: "transfer" | "change" | "correction" | "cancellation" | "revocation";
-            caseId?: string | null;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @enum {boolean} */
-              ok: true;
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificates/{id}/prints": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 加入打证队列（可异地打证） Queue the paper certificate (remote printing) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description Printing office (remote printing) */
-            office?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/offices/{office}/print-queue": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 本机构打证队列 The office's print queue */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          office: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              jobs: {
-                id: string;
-                certificateId: string;
-                number: string;
-                kind: string;
-                registeringOffice: string;
-                office: string;
-                status: string;
-                formSerial: string | null;
-                requestedAt: string;
-                printedAt: string | null;
-              }[];
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificate-prints/{printId}/printed": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 登记印制号 Record the printed form's serial number (印制号) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          printId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @description 印制号 */
-            formSerial: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @enum {boolean} */
-              ok: true;
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificate-prints/{printId}/withdraw": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 撤销打证任务或登记废证 Cancel a queued job or record a spoiled form */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          printId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            note?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @enum {boolean} */
-              ok: true;
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificates/{id}/deliveries": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** 领证/邮寄记录 Deliveries of a certificate */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              deliveries: {
-                id: string;
-                certificateId: string;
-                /** @enum {string} */
-                method: "pickup" | "post";
-                /** @enum {string} */
-                status: "pending" | "dispatched" | "delivered" | "collected" | "returned";
-                office: string;
-                recipientName: string;
-                phoneMasked: string | null;
-                carrier: string | null;
-                trackingNumber: string | null;
-              }[];
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /** 安排领证或邮寄 Arrange pickup or postal delivery */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            method: "pickup" | "post";
-            office?: string;
-            recipientName: string;
-            address?: string;
-            phone?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              certificateId: string;
-              /** @enum {string} */
-              method: "pickup" | "post";
-              /** @enum {string} */
-              status: "pending" | "dispatched" | "delivered" | "collected" | "returned";
-              office: string;
-              recipientName: string;
-              phoneMasked: string | null;
-              carrier: string | null;
-              trackingNumber: string | null;
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/certificate-deliveries/{deliveryId}": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** 更新寄递状态（邮件号） Dispatch with a tracking number, deliver, collect or return */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          deliveryId: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** @enum {string} */
-            status: "dispatched" | "delivered" | "collected" | "returned";
-            carrier?: string;
-            trackingNumber?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              id: string;
-              certificateId: string;
-              /** @enum {string} */
-              method: "pickup" | "post";
-              /** @enum {string} */
-              status: "pending" | "dispatched" | "delivered" | "collected" | "returned";
-              office: string;
-              recipientName: string;
-              phoneMasked: string | null;
-              carrier: string | null;
-              trackingNumber: string | null;
-            };
-          };
-        };
-        /** @description Error */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        423: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-        /** @description Error */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            "application/json": {
-              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
-              code: string;
-              message_zh: string;
-              message_en: string;
-              details: unknown;
-            };
-          };
-        };
-      };
-    };
     delete?: never;
     options?: never;
     head?: never;
