@@ -121,12 +121,7 @@ export async function listMerkleNodes(db: Db, afterLevel: number, afterIndex: nu
   return db
     .selectFrom("merkle_nodes")
     .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb("level", ">", afterLevel),
-        eb.and([eb("level", "=", afterLevel), eb("idx", ">", afterIndex)]),
-      ]),
-    )
+    .where((eb) => eb(eb.refTuple("level", "idx"), ">", eb.tuple(afterLevel, afterIndex)))
     .orderBy("level")
     .orderBy("idx")
     .limit(limit)
