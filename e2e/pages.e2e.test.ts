@@ -116,6 +116,14 @@ describe("the public hall on a phone (390×844)", () => {
       await check(page, path, name);
   }, 120_000);
 
+  it("fits the public pages for a logged-in citizen reading English", async () => {
+    const page = await as("citizen.li", phone, "en");
+    await check(page, "/verify", "phone-verify-en");
+    await check(page, "/guide/transfer.sale", "phone-public-guide-en");
+    await page.getByTestId("public-menu").click();
+    await page.getByRole("menuitem", { name: "Back to my home" }).waitFor();
+  });
+
   it("fits the public verification page and the public guide", async () => {
     const s = await openPage(browser, phone);
     opened.push(s);

@@ -1,4 +1,5 @@
-import { Button, Flex, Grid, Layout, Typography, theme } from "antd";
+import { MenuOutlined } from "@ant-design/icons";
+import { Button, Dropdown, Flex, Grid, Layout, Typography, theme } from "antd";
 import { Link, Outlet } from "react-router";
 import { homePathFor } from "../../features/auth/home-path";
 import { useMe } from "../../features/auth/hooks/use-me";
@@ -13,6 +14,12 @@ export function PublicLayout() {
   const screens = Grid.useBreakpoint();
   const me = useMe();
   const wide = screens.md === true;
+  const links = [
+    { to: "/guide", label: t("nav.guide") },
+    { to: "/verify", label: t("nav.verify") },
+    { to: "/about", label: t("nav.about") },
+    ...(me.status === "authenticated" ? [{ to: homePathFor(me.account), label: t("nav.home") }] : []),
+  ];
 
   return (
     <Layout style={{ minHeight: "100vh" }} data-testid="layout-public">
@@ -28,31 +35,28 @@ export function PublicLayout() {
         <Flex align="center" gap={wide ? 8 : 0} style={{ height: "100%" }}>
           <Brand compact={screens.sm !== true} />
           <div style={{ flex: 1 }} />
-          <nav>
-            <Flex align="center" gap={wide ? 8 : 0}>
-              <Link to="/guide">
-                <Button type="link" size={wide ? "middle" : "small"}>
-                  {t("nav.guide")}
-                </Button>
-              </Link>
-              <Link to="/verify">
-                <Button type="link" size={wide ? "middle" : "small"}>
-                  {t("nav.verify")}
-                </Button>
-              </Link>
-              {wide ? (
-                <Link to="/about">
-                  <Button type="link">{t("nav.about")}</Button>
-                </Link>
-              ) : null}
-              {me.status === "authenticated" ? (
-                <Link to={homePathFor(me.account)}>
-                  <Button type="link" size={wide ? "middle" : "small"}>
-                    {t("nav.home")}
-                  </Button>
-                </Link>
-              ) : null}
-            </Flex>
+          <nav aria-label={t("nav.menu")}>
+            {wide ? (
+              <Flex align="center" gap={8}>
+                {links.map((l) => (
+                  <Link key={l.to} to={l.to}>
+                    <Button type="link">{l.label}</Button>
+                  </Link>
+                ))}
+              </Flex>
+            ) : (
+              <Dropdown
+                menu={{ items: links.map((l) => ({ key: l.to, label: <Link to={l.to}>{l.label}</Link> })) }}
+                trigger={["click"]}
+              >
+                <Button
+                  type="text"
+                  icon={<MenuOutlined />}
+                  aria-label={t("nav.menu")}
+                  data-testid="public-menu"
+                />
+              </Dropdown>
+            )}
           </nav>
           <LanguageSwitch />
         </Flex>
