@@ -104,17 +104,18 @@ describe("every main page at 1366×768, in Chinese and in English", () => {
 });
 
 describe("the public hall on a phone (390×844)", () => {
-  it("fits the catalogue, a guide, the application form and the certificates", async () => {
-    const page = await as("citizen.li", phone);
-    for (const [path, name] of [
-      ["/hall/services", "phone-services"],
-      ["/hall/services/transfer.sale", "phone-guide"],
-      ["/hall/apply/mortgage.first.general", "phone-apply"],
-      ["/hall/applications", "phone-applications"],
-      ["/hall/certificates", "phone-certificates"],
-    ] as const)
-      await check(page, path, name);
-  }, 120_000);
+  for (const language of ["zh-CN", "en"] as const)
+    it(`fits the catalogue, a guide, the application form and the certificates (${language})`, async () => {
+      const page = await as("citizen.li", phone, language);
+      for (const [path, name] of [
+        ["/hall/services", "phone-services"],
+        ["/hall/services/transfer.sale", "phone-guide"],
+        ["/hall/apply/mortgage.first.general", "phone-apply"],
+        ["/hall/applications", "phone-applications"],
+        ["/hall/certificates", "phone-certificates"],
+      ] as const)
+        await check(page, path, language === "en" ? `${name}-en` : name);
+    }, 120_000);
 
   it("fits the public pages for a logged-in citizen reading English", async () => {
     const page = await as("citizen.li", phone, "en");
