@@ -154,6 +154,7 @@ export async function switchToEnglishAndCheck(page: Page) {
   const { zhCN } = await import("../../packages/web/src/i18n/zh-CN");
   await page.getByTestId("language-switch").click();
   await page.getByTestId("language-switch").filter({ hasText: "中文" }).waitFor();
+  // biome-ignore lint/performance/useDomNodeTextContent: the check is about the text a reader sees, not hidden nodes
   const text = await page.evaluate(() => document.body.innerText);
   const raw = Object.keys(zhCN).filter((key) => text.includes(key));
   if (raw.length > 0) throw new Error(`message keys shown in English: ${raw.join(", ")}`);

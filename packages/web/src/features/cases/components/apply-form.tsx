@@ -1,17 +1,5 @@
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Select,
-  Typography,
-} from "antd";
+import { Alert, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Typography } from "antd";
 import { useState } from "react";
 import type { Account } from "../../../api/types";
 import { pick, useLanguage, useT } from "../../../i18n";

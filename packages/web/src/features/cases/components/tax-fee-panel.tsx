@@ -1,14 +1,16 @@
 import { findBusinessType } from "@yulin/domain/cases/index";
 import { App, Button, Descriptions, Flex, Form, Input, InputNumber, Tag, Typography } from "antd";
 import { useT } from "../../../i18n";
-import { feeKindOf, yuanOf } from "../../catalogue/catalogue";
+import { yuanOf } from "../../catalogue/catalogue";
 import { useUnit } from "../../register/hooks/use-register";
 import { useErrorText } from "../../shell/components/query-error";
 import type { CaseView } from "../api/cases.api";
-import { chinaToday } from "../deadline";
-import { useCollaboration } from "../hooks/use-collaboration";
-
-type DeclareForm = { contractNo: string; price: number; area: number; ids: Record<string, string> };
+import {
+  type DeclareForm,
+  declarationRequest,
+  paymentOrderRequest,
+  useCollaboration,
+} from "../hooks/use-collaboration";
 
 /**
  * 税费同缴 at the counter: push the deed tax declaration to the tax department (the parties' ID
@@ -33,23 +35,7 @@ export function TaxFeePanel({ view }: { view: CaseView }) {
 
   const submitDeclaration = async (values: DeclareForm) => {
     try {
-      await declare.mutateAsync({
-        caseRef: view.id,
-        jurisdiction: view.registeringOffice,
-        contractNo: values.contractNo || null,
-        unit: {
-          unitCode: view.unitCode,
-          address: unit.data?.unit.address ?? view.unitCode,
-          areaSqm: values.area,
-          use: "residential",
-        },
-        priceFen: Math.round(values.price * 100),
-        transfer: "sale",
-        onDate: chinaToday(),
-        buyerKind: "individual",
-        buyers: buyers.map((p) => ({ name: p.name, idNumber: values.ids[p.id] ?? "" })),
-        sellers: sellers.map((p) => ({ name: p.name, idNumber: values.ids[p.id] ?? "" })),
-      });
+      await declare.mutateAsync(declarationRequest(view, unit.data?.unit.address ?? view.unitCode, values));
       message.success(t("collab.declared"));
     } catch (error) {
       message.error(errorText(error));
@@ -58,19 +44,7 @@ export function TaxFeePanel({ view }: { view: CaseView }) {
 
   const openOrder = async () => {
     try {
-      await pay.mutateAsync({
-        caseRef: view.id,
-        jurisdiction: view.registeringOffice,
-        fee: {
-          kind: type ? feeKindOf(type) : "transfer",
-          property: "residential",
-          certificates: type?.yields === "certificate" ? 1 : 0,
-        },
-        payers: {
-          mode: "shares",
-          payers: [{ payer: buyers[0]?.name ?? t("collab.payer"), shareBp: 10_000 }],
-        },
-      });
+      await pay.mutateAsync(paymentOrderRequest(view, t("collab.payer")));
     } catch (error) {
       message.error(errorText(error));
     }

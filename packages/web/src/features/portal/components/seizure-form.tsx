@@ -8,7 +8,7 @@ import { looksLikeUnitCode } from "../../register/api/register.api";
 import { FlagTags } from "../../register/components/flag-tags";
 import { useUnit } from "../../register/hooks/use-register";
 import { useErrorText } from "../../shell/components/query-error";
-import { type InstructionFiles, periodEnd, useInstruction } from "../hooks/use-instruction";
+import { type InstructionFiles, periodEnd, seizureRequest, useInstruction } from "../hooks/use-instruction";
 import { useSeizureTargets } from "../hooks/use-seizure-targets";
 import { InstantResult } from "./instant-result";
 
@@ -46,28 +46,7 @@ export function SeizureForm({
   const court = account.institutionName ?? account.displayName;
 
   const submit = (v: Values) =>
-    instruction.mutate({
-      request: {
-        typeId: v.typeId,
-        unitCode: v.unitCode.replace(/\s+/g, ""),
-        parts: [
-          {
-            details: {
-              documentNo: v.documentNo,
-              seizure: {
-                court,
-                deliveredAt: new Date().toISOString(),
-                periodStart: v.periodStart,
-                periodEnd: v.periodEnd,
-                ...(v.targetSeizureId ? { targetSeizureId: v.targetSeizureId } : {}),
-              },
-            },
-            parties: [{ role: "instructing-authority", account: account.username }],
-          },
-        ],
-      },
-      files,
-    });
+    instruction.mutate({ request: seizureRequest(v, court, account.username), files });
 
   return (
     <Flex vertical gap={16}>

@@ -10,6 +10,38 @@ import {
 
 export type InstructionFiles = Record<string, File>;
 
+export type SeizureValues = {
+  typeId: "seizure.seize" | "seizure.wait" | "seizure.release" | "seizure.extend";
+  unitCode: string;
+  documentNo: string;
+  periodStart: string;
+  periodEnd: string;
+  targetSeizureId?: string;
+};
+
+/** A court's instruction as a case: the court itself is the 嘱托机关, the document and period its particulars. */
+export function seizureRequest(v: SeizureValues, court: string, username: string): CreateCaseRequest {
+  return {
+    typeId: v.typeId,
+    unitCode: v.unitCode.replace(/\s+/g, ""),
+    parts: [
+      {
+        details: {
+          documentNo: v.documentNo,
+          seizure: {
+            court,
+            deliveredAt: new Date().toISOString(),
+            periodStart: v.periodStart,
+            periodEnd: v.periodEnd,
+            ...(v.targetSeizureId ? { targetSeizureId: v.targetSeizureId } : {}),
+          },
+        },
+        parties: [{ role: "instructing-authority", account: username }],
+      },
+    ],
+  };
+}
+
 /**
  * An institution's instruction filed in one go (a court's seizure, release or extension): the case
  * is created, its documents uploaded, then submitted — eligible ones are registered at once.
