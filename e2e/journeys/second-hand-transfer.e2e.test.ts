@@ -219,5 +219,13 @@ describe("second-hand transfer prepared by an agent (二手房转移登记)", ()
     const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(mobile, "hall-phone-case");
+
+    // 好差评: the buyer rates the finished case; the rating is kept (shown again after a reload).
+    await mobile.getByTestId("case-rating").getByRole("textbox").fill("一次办好，很方便");
+    await mobile.getByTestId("rating-submit").click();
+    await mobile.getByTestId("case-rated").waitFor();
+    await mobile.reload();
+    await mobile.getByTestId("case-rated").getByText("一次办好，很方便").waitFor();
+    expect(await mobile.getByTestId("case-rating").count()).toBe(0);
   }, 300_000);
 });

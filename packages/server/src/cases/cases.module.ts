@@ -7,6 +7,8 @@ import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Database } from "../platform/db/database";
 import { caseRoutes } from "./case.routes";
 import { createCaseApplicationService } from "./case.service";
+import { caseRatingRoutes } from "./case-ratings.routes";
+import { createCaseRatingsService } from "./case-ratings.service";
 import type { RegisteringPorts } from "./case-registering";
 import { createCaseViewsService } from "./case-views.service";
 import { createCaseWorkflowService } from "./case-workflow.service";
@@ -105,7 +107,8 @@ export function createCasesModule(deps: CasesModuleDeps) {
   });
   const log = pino({ level: deps.logLevel ?? "info", name: "scheduler" });
   const scheduler = createEffectsScheduler({ db, now, calendar, officeSettings, log });
-  return { application, workflow, views, scheduler };
+  const ratings = createCaseRatingsService({ db, application });
+  return { application, workflow, views, ratings, scheduler };
 }
 
 export type CasesModule = ReturnType<typeof createCasesModule>;
@@ -116,5 +119,6 @@ export const casesPlugin =
     await app.register(
       caseRoutes({ application: module.application, workflow: module.workflow, views: module.views }),
     );
+    await app.register(caseRatingRoutes(module.ratings));
     app.addHook("onClose", async () => module.scheduler.stop());
   };

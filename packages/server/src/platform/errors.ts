@@ -154,6 +154,8 @@ const catalogue = {
     "电子证照不存在或不属于本案",
     "The e-licence does not exist or is not this case's",
   ],
+  "CASE.NOT_FINISHED": [409, "案件办结后才能评价", "A case can be rated once it is finished"],
+  "CASE.ALREADY_RATED": [409, "您已评价过本案件", "You have already rated this case"],
   "CASE.CONFLICT": [
     409,
     "案件已被他人同时修改，请刷新后重试",

@@ -4,6 +4,7 @@ import * as foundation from "./migrations/2026-11-24T0900-foundation";
 import * as register from "./migrations/2026-11-24T1000-register";
 import * as integrations from "./migrations/2026-11-24T1100-integrations";
 import * as certificates from "./migrations/2026-11-24T1200-certificates";
+import * as caseRatings from "./migrations/2026-11-24T1400-case-ratings";
 import * as cases from "./migrations/2026-11-24T1300-cases";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-24T1100-integrations": integrations,
   "2026-11-24T1200-certificates": certificates,
   "2026-11-24T1300-cases": cases,
+  "2026-11-24T1400-case-ratings": caseRatings,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -599,6 +599,16 @@ export type CaseTransitionsTable = {
   findings: JsonColumn<unknown> | null;
 };
 
+/** 好差评: one rating per case and applicant-side account. */
+export type CaseRatingsTable = {
+  case_id: string;
+  account_id: string;
+  jurisdiction: string;
+  score: number;
+  comment: string;
+  created_at: CreatedAt;
+};
+
 export type AccountKeysTable = {
   account_id: string;
   public_key: string;
@@ -783,6 +793,7 @@ export type DB = {
   case_files: CaseFilesTable;
   case_materials: CaseMaterialsTable;
   case_transitions: CaseTransitionsTable;
+  case_ratings: CaseRatingsTable;
   account_keys: AccountKeysTable;
   scheduled_effects: ScheduledEffectsTable;
   scheduler_runs: SchedulerRunsTable;

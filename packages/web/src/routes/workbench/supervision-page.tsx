@@ -1,11 +1,12 @@
 import { Card, Flex } from "antd";
 import { CaseListTable } from "../../features/cases/components/case-list-table";
+import { RatingStatsCard } from "../../features/cases/components/rating-stats";
 import { useDeadlineLists } from "../../features/cases/hooks/use-cases";
 import { PageHeader } from "../../features/shell/components/page-header";
 import { QueryError } from "../../features/shell/components/query-error";
 import { useT } from "../../i18n";
 
-/** `/workbench/supervision`: 督办 — overdue and due-soon cases of the supervisor's jurisdiction. */
+/** `/workbench/supervision`: 督办 — overdue and due-soon cases of the supervisor's jurisdiction, and 好差评. */
 export function SupervisionPage() {
   const t = useT();
   const { overdue, dueSoon } = useDeadlineLists();
@@ -30,6 +31,9 @@ export function SupervisionPage() {
             pathOf={(id) => `/workbench/cases/${id}`}
             testId="due-soon"
           />
+        </Card>
+        <Card size="small" title={t("rating.supervision")}>
+          <RatingStatsCard />
         </Card>
       </Flex>
     </>

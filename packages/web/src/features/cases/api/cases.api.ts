@@ -114,8 +114,10 @@ export const caseKeys = {
   list: (inbox: Inbox) => ["cases", "list", inbox.queue ?? "", (inbox.stages ?? []).join(",")] as const,
   one: (id: string) => ["cases", "one", id] as const,
   timeline: (id: string) => ["cases", "timeline", id] as const,
+  rating: (id: string) => ["cases", "rating", id] as const,
   findings: (id: string, stage: string) => ["cases", "findings", id, stage] as const,
   overdue: ["cases", "overdue"] as const,
+  ratings: ["cases", "ratings"] as const,
 };
 
 export async function listCases(inbox: Inbox, signal?: AbortSignal): Promise<CaseSummary[]> {
@@ -187,13 +189,24 @@ export function actOnCase(
 export const fetchMaterialFile = (caseId: string, materialRowId: string) =>
   fetchFile(`/api/cases/${enc(caseId)}/materials/${enc(materialRowId)}/file`);
 
-/**
- * 好差评: the applicant rates a finished case. The server has no rating endpoint yet
- * (`POST /api/cases/:id/rating` is what this client calls); until it lands the call fails with the
- * server's own "not found" answer, shown as any other error.
- */
-export const rateCase = (id: string, rating: { score: number; comment: string }) =>
-  api.post<{ ok: true }>(`/api/cases/${enc(id)}/rating`, rating);
+/** 好差评: the caller's own rating of a finished case, once given. */
+export type CaseRating = { score: number; comment: string; ratedAt: string };
+
+export const fetchMyRating = async (id: string, signal?: AbortSignal) =>
+  (await api.get<{ rating: CaseRating | null }>(`/api/cases/${enc(id)}/rating`, { signal })).rating;
+
+/** 好差评统计 of the supervisor's offices, with the latest bad ratings to follow up. */
+export type RatingStats = {
+  offices: Array<{ office: string; officeName: string; count: number; average: number; bad: number }>;
+  bad: Array<CaseRating & { caseId: string; office: string; typeId: string }>;
+};
+
+export const fetchRatingStats = (signal?: AbortSignal) =>
+  api.get<RatingStats>("/api/supervision/ratings", { signal });
+
+/** 好差评: the applicant side rates a finished case once (1–5 stars and a comment). */
+export const rateCase = async (id: string, rating: { score: number; comment: string }) =>
+  (await api.post<{ rating: CaseRating }>(`/api/cases/${enc(id)}/rating`, rating)).rating;
 
 /** Reads a browser file as base64 (without the data-URL prefix) for `addMaterial`. */
 export function fileToBase64(file: Blob): Promise<string> {

@@ -11,7 +11,9 @@ import {
   fetchCaseTimeline,
   fetchDueSoon,
   fetchFindings,
+  fetchMyRating,
   fetchOverdue,
+  fetchRatingStats,
   type Inbox,
   listCases,
   type MaterialRequest,
@@ -34,6 +36,16 @@ export function useCaseList(inbox: Inbox) {
 
 export function useCase(id: string) {
   return useQuery({ queryKey: caseKeys.one(id), queryFn: ({ signal }) => fetchCase(id, signal) });
+}
+
+/** 好差评统计 for supervisors. */
+export function useRatingStats() {
+  return useQuery({ queryKey: caseKeys.ratings, queryFn: ({ signal }) => fetchRatingStats(signal) });
+}
+
+/** The caller's 好差评 of the case (null until given). */
+export function useMyRating(id: string) {
+  return useQuery({ queryKey: caseKeys.rating(id), queryFn: ({ signal }) => fetchMyRating(id, signal) });
 }
 
 export function useCaseTimeline(id: string) {

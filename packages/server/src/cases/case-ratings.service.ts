@@ -1,0 +1,139 @@
+import { can } from "@yulin/domain";
+import { sql } from "kysely";
+import { type RequestContext, writeAudit } from "../platform/audit/audit";
+import { type Database, inTransaction } from "../platform/db/database";
+import { AppError } from "../platform/errors";
+import { isApplicantSide, officesOf } from "./case.access";
+import type { CaseApplicationService } from "./case.service";
+
+/** Stages after which the applicant may rate the service (办结: recorded, or refused / not accepted). */
+export const RATEABLE_STAGES = ["registered", "certified", "issued", "archived", "refused", "not-accepted"];
+
+/** A score of two stars or fewer is a 差评: supervisors follow it up. */
+export const BAD_SCORE = 2;
+
+export type CaseRating = { score: number; comment: string; ratedAt: string };
+
+const present = (r: { score: number; comment: string; created_at: Date | string }): CaseRating => ({
+  score: r.score,
+  comment: r.comment,
+  ratedAt: new Date(r.created_at).toISOString(),
+});
+
+/**
+ * 好差评: each applicant-side account (the applicant, a party, a party's institution) rates a
+ * finished case once; supervisors of the registering office see the averages and the bad ratings.
+ */
+export function createCaseRatingsService(deps: { db: Database; application: CaseApplicationService }) {
+  const { db } = deps;
+
+  async function applicantBundle(ctx: RequestContext, id: string, action: string) {
+    const bundle = await deps.application.readable(ctx, id, action);
+    if (!isApplicantSide(ctx.actor!, bundle.row, bundle.parties)) {
+      await writeAudit(db, ctx, { action, outcome: "denied", targetType: "case", targetId: id });
+      throw new AppError("CASE.NOT_FOUND");
+    }
+    return bundle;
+  }
+
+  return {
+    /** The caller's own rating of the case, or null. */
+    async myRating(ctx: RequestContext, id: string): Promise<CaseRating | null> {
+      await applicantBundle(ctx, id, "case.rating.read");
+      const row = await db
+        .selectFrom("case_ratings")
+        .select(["score", "comment", "created_at"])
+        .where("case_id", "=", id)
+        .where("account_id", "=", ctx.actor!.accountId)
+        .executeTakeFirst();
+      return row ? present(row) : null;
+    },
+
+    async rate(ctx: RequestContext, id: string, input: { score: number; comment: string }) {
+      const bundle = await applicantBundle(ctx, id, "case.rate");
+      if (!RATEABLE_STAGES.includes(bundle.row.stage)) throw new AppError("CASE.NOT_FINISHED");
+      const comment = input.comment.trim();
+      return inTransaction(db, async (tx) => {
+        const inserted = await tx
+          .insertInto("case_ratings")
+          .values({
+            case_id: id,
+            account_id: ctx.actor!.accountId,
+            jurisdiction: bundle.row.jurisdiction,
+            score: input.score,
+            comment,
+          })
+          .onConflict((oc) => oc.columns(["case_id", "account_id"]).doNothing())
+          .returning(["score", "comment", "created_at"])
+          .executeTakeFirst();
+        if (!inserted) throw new AppError("CASE.ALREADY_RATED");
+        await writeAudit(tx, ctx, {
+          action: "case.rate",
+          outcome: "success",
+          targetType: "case",
+          targetId: id,
+          jurisdiction: bundle.row.jurisdiction,
+          details: { score: input.score },
+        });
+        return present(inserted);
+      });
+    },
+
+    /** 好差评统计 for supervisors: per office, the count, average and bad ratings, and the latest bad ones. */
+    async supervisionList(ctx: RequestContext, options: { limit?: number } = {}) {
+      const actor = ctx.actor;
+      if (!actor) throw new AppError("AUTH.UNAUTHENTICATED");
+      const scopes = officesOf(actor, "supervisor").filter((o) =>
+        can(actor, "supervision.view", { jurisdiction: o }),
+      );
+      if (scopes.length === 0) {
+        await writeAudit(db, ctx, { action: "case.ratings", outcome: "denied" });
+        throw new AppError("AUTH.FORBIDDEN");
+      }
+      const prefixes = scopes.map((s) =>
+        s.endsWith("0000") ? s.slice(0, 2) : s.endsWith("00") ? s.slice(0, 4) : s,
+      );
+      const inScope = sql<boolean>`(${sql.join(
+        prefixes.map((p) => sql`r.jurisdiction like ${`${p}%`}`),
+        sql` or `,
+      )})`;
+      const offices = (
+        await sql<{ jurisdiction: string; name: string | null; count: string; average: string; bad: string }>`
+          select r.jurisdiction, o.name, count(*) as count, round(avg(r.score), 2) as average,
+                 count(*) filter (where r.score <= ${BAD_SCORE}) as bad
+          from case_ratings r left join offices o on o.code = r.jurisdiction
+          where ${inScope}
+          group by r.jurisdiction, o.name order by r.jurisdiction`.execute(db)
+      ).rows.map((r) => ({
+        office: r.jurisdiction.trim(),
+        officeName: r.name ?? r.jurisdiction.trim(),
+        count: Number(r.count),
+        average: Number(r.average),
+        bad: Number(r.bad),
+      }));
+      const bad = (
+        await sql<{
+          case_id: string;
+          jurisdiction: string;
+          type_id: string;
+          score: number;
+          comment: string;
+          created_at: Date;
+        }>`
+          select r.case_id, r.jurisdiction, c.type_id, r.score, r.comment, r.created_at
+          from case_ratings r join cases c on c.id = r.case_id
+          where ${inScope} and r.score <= ${BAD_SCORE}
+          order by r.created_at desc limit ${Math.min(options.limit ?? 50, 200)}`.execute(db)
+      ).rows.map((r) => ({
+        caseId: r.case_id,
+        office: r.jurisdiction.trim(),
+        typeId: r.type_id,
+        ...present(r),
+      }));
+      await writeAudit(db, ctx, { action: "case.ratings", outcome: "success", details: { scopes } });
+      return { offices, bad };
+    },
+  };
+}
+
+export type CaseRatingsService = ReturnType<typeof createCaseRatingsService>;
