@@ -78,6 +78,7 @@ const pages = {
     ["/workbench/issue", "workbench-issue"],
   ],
   "foshan.ducha": [["/workbench/supervision", "workbench-supervision"]],
+  "chancheng.admin": [["/workbench/integrations", "workbench-integrations"]],
 } as const;
 
 describe("every main page at 1366×768, in Chinese and in English", () => {

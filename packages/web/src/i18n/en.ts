@@ -2,6 +2,7 @@ import { casesEn } from "./messages/cases.messages";
 import { catalogueEn } from "./messages/catalogue.messages";
 import { certificatesEn } from "./messages/certificates.messages";
 import { commonEn } from "./messages/common.messages";
+import { operationsEn } from "./messages/operations.messages";
 import { portalEn } from "./messages/portal.messages";
 import { registerEn } from "./messages/register.messages";
 import type { Dictionary } from "./zh-CN";
@@ -13,6 +14,7 @@ export const en: Dictionary = {
   ...certificatesEn,
   ...casesEn,
   ...portalEn,
+  ...operationsEn,
   "app.name": "Yulin",
   "app.title": "Yulin · Real Estate Registration",
   "app.subtitle": "Real Estate Registration",
@@ -143,6 +145,9 @@ export const en: Dictionary = {
   "page.workbench.supervision": "Supervision",
   "page.workbench.supervision.soon":
     "Time-limit alerts, integrity risk warnings and statistics will be shown here.",
+  "page.workbench.integrations": "Integrations",
+  "page.workbench.integrations.soon":
+    "Department connectors' health, pending and dead-lettered messages, with retry.",
   "page.workbench.admin": "Administration",
   "page.workbench.admin.soon": "Manage accounts, posts, registration offices and services here.",
 

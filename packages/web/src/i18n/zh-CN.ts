@@ -7,6 +7,7 @@ import { casesZh } from "./messages/cases.messages";
 import { catalogueZh } from "./messages/catalogue.messages";
 import { certificatesZh } from "./messages/certificates.messages";
 import { commonZh } from "./messages/common.messages";
+import { operationsZh } from "./messages/operations.messages";
 import { portalZh } from "./messages/portal.messages";
 import { registerZh } from "./messages/register.messages";
 
@@ -17,6 +18,7 @@ export const zhCN = {
   ...certificatesZh,
   ...casesZh,
   ...portalZh,
+  ...operationsZh,
   "app.name": "鱼鳞",
   "app.title": "鱼鳞 · 不动产登记",
   "app.subtitle": "不动产登记",
@@ -130,6 +132,8 @@ export const zhCN = {
   "page.workbench.archive.soon": "这里将把办结案件的材料、登簿记录与证书电子归档。",
   "page.workbench.supervision": "监管",
   "page.workbench.supervision.soon": "这里将显示时限预警、廉政风险提示与业务统计。",
+  "page.workbench.integrations": "部门接口运维",
+  "page.workbench.integrations.soon": "部门接口的健康状况、待发与死信消息，可重发死信。",
   "page.workbench.admin": "系统管理",
   "page.workbench.admin.soon": "这里将管理账户、岗位、登记机构与业务配置。",
 

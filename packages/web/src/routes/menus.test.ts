@@ -27,7 +27,7 @@ describe("area menus", () => {
     expect(titles(workbenchMenuFor([{ role: "acceptor" }]))).toEqual(["待受理", "登记簿查询"]);
     expect(titles(workbenchMenuFor([{ role: "issuer" }]))).toEqual(["待缮证", "待发证", "登记簿查询"]);
     expect(titles(workbenchMenuFor([{ role: "admin" }, { role: "reviewer" }, { role: "reviewer" }]))).toEqual(
-      ["待审核", "登记簿查询", "系统管理"],
+      ["待审核", "登记簿查询", "部门接口运维", "系统管理"],
     );
     expect(workbenchMenuFor([])).toEqual([]);
     const all = workbenchMenuFor(
@@ -46,6 +46,7 @@ describe("area menus", () => {
       "登记簿查询",
       "归档",
       "监管",
+      "部门接口运维",
       "系统管理",
     ]);
   });

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApiOutlined,
   AuditOutlined,
   BookOutlined,
   ContainerOutlined,
@@ -13,6 +14,7 @@ import { useAccount } from "../../features/auth/hooks/use-account";
 import { AreaRoutes } from "../../features/shell/components/area-routes";
 import { CasePage } from "./case-page";
 import { InboxPage } from "./inbox-page";
+import { IntegrationsPage } from "./integrations-page";
 import { RegisterPage } from "./register-page";
 import { SupervisionPage } from "./supervision-page";
 import { UnitPage } from "./unit-page";
@@ -27,6 +29,7 @@ const pages = {
   archive: <InboxPage inbox="archive" />,
   register: <RegisterPage />,
   supervision: <SupervisionPage />,
+  integrations: <IntegrationsPage />,
 };
 const extra = [
   { path: "units/:code", element: <UnitPage /> },
@@ -42,6 +45,7 @@ const icons = {
   register: SearchOutlined,
   archive: ContainerOutlined,
   supervision: AlertOutlined,
+  integrations: ApiOutlined,
   admin: SettingOutlined,
 };
 

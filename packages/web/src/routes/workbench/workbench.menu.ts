@@ -54,6 +54,12 @@ export const workbenchMenu: readonly WorkbenchEntry[] = [
     roles: ["supervisor"],
   },
   {
+    segment: "integrations",
+    titleKey: "page.workbench.integrations",
+    soonKey: "page.workbench.integrations.soon",
+    roles: ["admin"],
+  },
+  {
     segment: "admin",
     titleKey: "page.workbench.admin",
     soonKey: "page.workbench.admin.soon",
