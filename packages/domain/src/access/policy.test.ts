@@ -162,6 +162,18 @@ describe("policy matrix: institutions × action × own/other institution", () =>
     }
   });
 
+  it("only courts read a unit in full as a state organ; any institution reads one it holds a restriction on (R30)", () => {
+    for (const kind of INSTITUTION_KINDS) {
+      expect(can(institution(kind), "register.read-official", { jurisdiction: OTHER })).toBe(
+        kind === "court",
+      );
+      expect(can(institution(kind), "register.read-interested", { institutionId: "inst-1" })).toBe(true);
+      expect(can(institution(kind), "register.read-interested", { institutionId: "inst-2" })).toBe(false);
+    }
+    expect(can(citizen, "register.read-official", { jurisdiction: OWN })).toBe(false);
+    expect(can(citizen, "register.read-interested", { institutionId: "inst-1" })).toBe(false);
+  });
+
   it("only tax, housing and bank institutions call back, each as itself", () => {
     for (const kind of INSTITUTION_KINDS) {
       const departments = ["tax", "housing", "bank"];

@@ -64,6 +64,8 @@ export const ACTIONS = [
   "register.read", // 登记簿查询 (staff view)
   "register.read-public", // 自然状况及是否存在共有、抵押、预告、异议、查封 (R30, no holder identity)
   "register.read-own", // 权利人查询本人不动产 (R30)
+  "register.read-interested", // 利害关系人查询: the holder of a restriction on the unit (a mortgagee bank, a seizing court) sees its registration results (R30)
+  "register.read-official", // 国家机关依法查询: courts read a unit in full with their document (R30), audited with the purpose
   "register.search-holder", // 按权利人查询 (staff of the office, courts)
   "register.sign-head", // 签署登记簿树根 (signed tree head on demand)
   "cadastre.edit", // 地籍调查成果入库: parcels, buildings, units
@@ -140,6 +142,11 @@ const rules: readonly Rule[] = [
   allow({ institution: "court" }, ["seizure.apply", "case.create"], always),
   // Courts search by person (查控) across jurisdictions; every search is audited with its purpose.
   allow({ institution: "court" }, ["register.search-holder"], always),
+  // R30: state organs query per their documents; a court reads a unit in full, stating its purpose.
+  allow({ institution: "court" }, ["register.read-official"], always),
+  // R30: an institution holding a restriction on the unit (the resource names that institution) is
+  // an interested party and sees the unit's registration results.
+  allow({ institution: "any" }, ["register.read-interested"], ownInstitution),
   allow({ institution: "bank" }, ["mortgage.apply", "case.create"], always),
   allow({ institution: "developer" }, ["case.create"], always),
   allow({ institution: "agent" }, ["case.create"], always),

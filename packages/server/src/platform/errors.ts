@@ -71,6 +71,16 @@ const catalogue = {
     "The tree size is invalid or beyond the ledger",
   ],
   "REGISTER.NO_SIGNED_HEAD": [404, "尚无签名树根", "No signed tree head yet"],
+  "REGISTER.CERTIFICATE_NOT_FOUND": [
+    404,
+    "未找到该证书号登记的不动产单元",
+    "No unit is registered under this certificate number",
+  ],
+  "REGISTER.INVALID_CERTIFICATE_NUMBER": [
+    400,
+    "证书号格式无效（如 粤（2026）佛山市不动产权第0001234号）",
+    "The certificate number is not valid (e.g. 粤（2026）佛山市不动产权第0001234号)",
+  ],
   "REGISTER.QUERY_TOO_SHORT": [400, "查询条件至少两个字", "The search needs at least two characters"],
   // Department collaboration (integrations/, platform/outbox/).
   "INTEGRATION.SIGNATURE_INVALID": [401, "报文签名验证失败", "The message signature does not verify"],

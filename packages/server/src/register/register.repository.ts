@@ -1,4 +1,4 @@
-import { landUnitCode } from "@yulin/domain";
+import { type EncumbranceRecord, landUnitCode } from "@yulin/domain";
 import { type ExpressionBuilder, sql } from "kysely";
 import type { Database, Tx } from "../platform/db/database";
 import type { DB } from "../platform/db/schema";
@@ -141,6 +141,70 @@ export async function listEncumbrancesOfUnit(db: Db, unitCode: string) {
   return rows.map(fromRow.encumbrances);
 }
 
+/**
+ * The restrictions a person or institution holds (by its lookup hash), newest first, with each
+ * unit's address, the kinds of live restrictions on it and when its current right was registered.
+ */
+export async function listEncumbrancesHeldBy(
+  db: Db,
+  holderIdHash: string,
+  options: { kind?: EncumbranceRecord["kind"]; live: boolean; limit: number },
+) {
+  let query = db
+    .selectFrom("encumbrances")
+    .selectAll()
+    .where("holder_id_hash", "=", holderIdHash)
+    .orderBy("registered_at", "desc")
+    .orderBy("seq", "desc")
+    .limit(options.limit);
+  if (options.kind) query = query.where("kind", "=", options.kind);
+  if (options.live) query = query.where("status", "!=", "historic");
+  const held = (await query.execute()).map(fromRow.encumbrances);
+  const codes = [...new Set(held.map((e) => e.unitCode))];
+  if (codes.length === 0) return { held, units: new Map<string, HeldUnit>() };
+  // The primary keys lead with the jurisdiction: name both so the lookups use them.
+  const counties = [...new Set(codes.map(county))];
+  const [units, live, rights] = await Promise.all([
+    db
+      .selectFrom("units")
+      .select(["unit_code", "address"])
+      .where("jurisdiction", "in", counties)
+      .where("unit_code", "in", codes)
+      .execute(),
+    db
+      .selectFrom("encumbrances")
+      .select(["unit_code", "kind", "status"])
+      .where("jurisdiction", "in", counties)
+      .where("unit_code", "in", codes)
+      .where("status", "!=", "historic")
+      .execute(),
+    db
+      .selectFrom("rights")
+      .select(["unit_code", "seq"])
+      .where("jurisdiction", "in", counties)
+      .where("unit_code", "in", codes)
+      .where("status", "=", "current")
+      .execute(),
+  ]);
+  const byCode = new Map<string, HeldUnit>(
+    units.map((u) => [u.unit_code, { address: u.address, live: [], rightSeq: null }]),
+  );
+  for (const e of live) byCode.get(e.unit_code)?.live.push({ kind: e.kind, status: e.status });
+  for (const r of rights) {
+    const unit = byCode.get(r.unit_code);
+    const seq = Number(r.seq);
+    if (unit && (unit.rightSeq === null || seq > unit.rightSeq)) unit.rightSeq = seq;
+  }
+  return { held, units: byCode };
+}
+
+export type HeldUnit = {
+  address: string;
+  live: Array<{ kind: EncumbranceRecord["kind"]; status: EncumbranceRecord["status"] }>;
+  /** The ledger entry of the unit's current right (later than a mortgage's: 抵押物已转移). */
+  rightSeq: number | null;
+};
+
 /** Easements whose dominant (需役地) unit is this one: noted on it, recorded on the servient parcel. */
 export async function listEasementsBenefiting(db: Db, unitCode: string) {
   const rows = await db
@@ -197,9 +261,9 @@ export async function searchUnitsByAddress(
   return rows.map(fromRow.units);
 }
 
-/** Rights held by the person or organisation with this ID-number lookup hash, with their units. */
-export async function findHoldingsByIdHash(db: Db, idHash: string) {
-  return db
+/** Holders with their right and unit, to be found from the holders' lookup-hash index. */
+const holdings = (db: Db) =>
+  db
     .selectFrom("right_holders as h")
     .innerJoin("rights as r", (j) =>
       j
@@ -209,7 +273,11 @@ export async function findHoldingsByIdHash(db: Db, idHash: string) {
     )
     .innerJoin("units as u", (j) =>
       j.onRef("u.jurisdiction", "=", "h.jurisdiction").onRef("u.unit_code", "=", "h.unit_code"),
-    )
+    );
+
+/** Rights held by the person or organisation with this ID-number lookup hash, with their units. */
+export async function findHoldingsByIdHash(db: Db, idHash: string) {
+  return holdings(db)
     .select([
       "h.jurisdiction",
       "h.unit_code",
@@ -229,6 +297,26 @@ export async function findHoldingsByIdHash(db: Db, idHash: string) {
     .orderBy("h.unit_code")
     .limit(500)
     .execute();
+}
+
+/**
+ * The current homes (房屋用途 GB/T 17986.1 codes 1x: 10 住宅, 11 成套住宅, 12 非成套住宅, 13 集体宿舍 …)
+ * in units whose jurisdiction starts with `prefix`, of which a current right names a holder with
+ * one of these lookup hashes: each unit once, in code order.
+ */
+export async function listCurrentHomesOf(db: Db, idHashes: readonly string[], prefix: string) {
+  const rows = await holdings(db)
+    .select("h.unit_code")
+    .distinct()
+    .where("h.id_number_hash", "in", idHashes)
+    .where("h.jurisdiction", "like", `${prefix}%`)
+    .where("r.status", "=", "current")
+    .where("u.status", "=", "current")
+    .where("u.fixture", "=", "F")
+    .where("u.use", "like", "1%")
+    .orderBy("h.unit_code")
+    .execute();
+  return rows.map((r) => r.unit_code);
 }
 
 export async function listParcelsInBox(

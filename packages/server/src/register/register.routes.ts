@@ -9,6 +9,7 @@ import {
   ZBuildingTableResponse,
   ZConsistencyProof,
   ZConsistencyQuery,
+  ZEncumbrance,
   ZFeatureCollection,
   ZHistoryResponse,
   ZHolderSearchRequest,
@@ -53,18 +54,91 @@ export const registerRoutes =
     );
 
     app.get(
+      "/api/register/units/by-certificate",
+      {
+        schema: {
+          tags,
+          summary:
+            "按证书号查单元 The unit a certificate or certification number was issued for, and whether it is current",
+          querystring: z.object({ number: z.string().min(1).max(60) }),
+          response: {
+            200: z.object({
+              number: z.string(),
+              unitCode: z.string(),
+              kind: z.string(),
+              status: z.string(),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireAuth(request);
+        return reads.findUnitByCertificate(contextOf(request), request.query.number);
+      },
+    );
+
+    app.get(
+      "/api/register/restrictions/held",
+      {
+        schema: {
+          tags,
+          summary:
+            "抵押物/查封清单 The restrictions the caller holds (a bank's mortgages, a court's seizures), with what else weighs on each unit",
+          querystring: z.object({
+            kind: z
+              .enum(["mortgage", "advance-notice", "seizure", "objection", "habitation", "easement"])
+              .optional(),
+            live: z.enum(["true", "false"]).default("true"),
+            limit: z.coerce.number().int().min(1).max(500).default(200),
+          }),
+          response: {
+            200: z.object({
+              restrictions: z.array(
+                z.object({
+                  unitCode: z.string(),
+                  address: z.string(),
+                  restriction: ZEncumbrance,
+                  alsoOnUnit: z.object({
+                    seized: z.boolean(),
+                    waitingSeizures: z.number(),
+                    objection: z.boolean(),
+                    advanceNotice: z.boolean(),
+                    otherMortgages: z.number(),
+                  }),
+                  transferredSince: z.boolean(),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireAuth(request);
+        const { kind, live, limit } = request.query;
+        return reads.listHeldRestrictions(contextOf(request), {
+          ...(kind ? { kind } : {}),
+          live: live === "true",
+          limit,
+        });
+      },
+    );
+
+    app.get(
       "/api/register/units/:code/history",
       {
         schema: {
           tags,
           summary: "单元历史（时间线）Unit history: its life from land supply to now",
           params: z.object({ code: ZUnitCode }),
+          querystring: z.object({ purpose: z.string().max(200).optional() }),
           response: { 200: ZHistoryResponse, ...errorResponses },
         },
       },
       async (request) => {
         requireAuth(request);
-        return reads.readHistory(contextOf(request), request.params.code);
+        return reads.readHistory(contextOf(request), request.params.code, request.query.purpose ?? null);
       },
     );
 

@@ -4,9 +4,11 @@ import {
   addressGrams,
   can,
   describeEntry,
+  type EncumbranceRecord,
   type EntryBody,
   landUnitCode,
   normaliseAddress,
+  parseCertificateNumber,
   parseCreditCode,
   parseResidentId,
   parseUnitCode,
@@ -32,6 +34,7 @@ import {
   listBuildingsOfParcel,
   listCurrentRightsOfBook,
   listEasementsBenefiting,
+  listEncumbrancesHeldBy,
   listEncumbrancesOfUnit,
   listLiveEncumbranceKinds,
   listParcelsInBox,
@@ -87,15 +90,50 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
     return own !== null && holderHashes.includes(own);
   }
 
-  /** Full or public view of a unit, or refused (R30). */
-  async function viewFor(actor: Actor, jurisdiction: string, holderHashes: ReadonlyArray<string | null>) {
-    if (can(actor, "register.read", { jurisdiction })) return "full" as const;
+  /** The lookup hash of the caller's institution's credit code (how the register keeps it as a holder). */
+  async function institutionKey(actor: Actor): Promise<string | null> {
+    if (actor.kind !== "institution" || !actor.institutionId) return null;
+    const row = await db
+      .selectFrom("institutions")
+      .select("credit_code")
+      .where("id", "=", actor.institutionId)
+      .executeTakeFirst();
+    return row?.credit_code ? pii.lookupHash(row.credit_code) : null;
+  }
+
+  /**
+   * Full or public view of a unit, or refused, with the basis of a full view (R30): staff of the
+   * office; a current holder; an institution holding a live restriction on the unit (the mortgagee
+   * bank, the seizing court: 利害关系人); a court stating its purpose (国家机关依法查询).
+   */
+  async function viewFor(
+    actor: Actor,
+    unit: {
+      jurisdiction: string;
+      holderHashes: ReadonlyArray<string | null>;
+      restrictionHolderHashes?: ReadonlyArray<string | null>;
+      purpose?: string | null;
+    },
+  ): Promise<{ view: RegisterView; basis: string } | undefined> {
+    const { jurisdiction } = unit;
+    if (can(actor, "register.read", { jurisdiction })) return { view: "full", basis: "staff" };
     if (
-      (await isHolder(actor, holderHashes)) &&
+      (await isHolder(actor, unit.holderHashes)) &&
       can(actor, "register.read-own", { ownerAccountId: actor.accountId })
     )
-      return "full" as const;
-    if (can(actor, "register.read-public", { jurisdiction })) return "public" as const;
+      return { view: "full", basis: "holder" };
+    if (actor.kind === "institution") {
+      const key = await institutionKey(actor);
+      if (
+        key !== null &&
+        (unit.restrictionHolderHashes ?? []).includes(key) &&
+        can(actor, "register.read-interested", { institutionId: actor.institutionId ?? undefined })
+      )
+        return { view: "full", basis: "interested" };
+      if (unit.purpose?.trim() && can(actor, "register.read-official", { jurisdiction }))
+        return { view: "full", basis: "official" };
+    }
+    if (can(actor, "register.read-public", { jurisdiction })) return { view: "public", basis: "public" };
     return undefined;
   }
 
@@ -118,13 +156,15 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
       listEasementsBenefiting(db, code),
     ]);
     const current = rights.filter((r) => r.right.status === "current");
-    const view: RegisterView | undefined = await viewFor(
-      actor,
-      unit.jurisdiction,
-      current.flatMap((r) => r.holders.map((h) => h.idNumberHash)),
-    );
-    if (!view) return refuse(ctx, "register.unit.read", code, "REGISTER.UNIT_NOT_FOUND");
     const live = encumbrances.filter((e) => e.status !== "historic");
+    const granted = await viewFor(actor, {
+      jurisdiction: unit.jurisdiction,
+      holderHashes: current.flatMap((r) => r.holders.map((h) => h.idNumberHash)),
+      restrictionHolderHashes: live.map((e) => e.holderIdHash),
+      purpose,
+    });
+    if (!granted) return refuse(ctx, "register.unit.read", code, "REGISTER.UNIT_NOT_FOUND");
+    const { view } = granted;
     await writeAudit(db, ctx, {
       action: "register.unit.read",
       outcome: "success",
@@ -132,7 +172,7 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
       targetId: code,
       jurisdiction: unit.jurisdiction,
       purpose,
-      details: { view },
+      details: { view, basis: granted.basis },
     });
     return {
       view,
@@ -149,7 +189,7 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
   }
 
   /** The unit's life from land supply to now: every entry of its parcel, building and itself. */
-  async function readHistory(ctx: RequestContext, input: string) {
+  async function readHistory(ctx: RequestContext, input: string, purpose: string | null = null) {
     const actor = requireActor(ctx);
     const code = parseCode(input);
     const unit = await findUnit(db, code);
@@ -159,10 +199,15 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
       listEncumbrancesOfUnit(db, code),
       listTimelineEntries(db, unit),
     ]);
-    const holderHashes = rights
-      .filter((r) => r.right.status === "current")
-      .flatMap((r) => r.holders.map((h) => h.idNumberHash));
-    if ((await viewFor(actor, unit.jurisdiction, holderHashes)) !== "full")
+    const granted = await viewFor(actor, {
+      jurisdiction: unit.jurisdiction,
+      holderHashes: rights
+        .filter((r) => r.right.status === "current")
+        .flatMap((r) => r.holders.map((h) => h.idNumberHash)),
+      restrictionHolderHashes: encumbrances.filter((e) => e.status !== "historic").map((e) => e.holderIdHash),
+      purpose,
+    });
+    if (granted?.view !== "full")
       return refuse(ctx, "register.unit.history", code, "REGISTER.UNIT_NOT_FOUND");
     await writeAudit(db, ctx, {
       action: "register.unit.history",
@@ -170,6 +215,8 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
       targetType: "unit",
       targetId: code,
       jurisdiction: unit.jurisdiction,
+      purpose,
+      details: { basis: granted.basis },
     });
     return {
       unit: presentUnit(unit),
@@ -387,6 +434,117 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
     };
   }
 
+  /**
+   * 抵押物/查封清单: the restrictions the caller holds (a bank's mortgages, a court's seizures, a
+   * buyer's advance notice), each with its unit's address, what else now weighs on the unit and
+   * whether the collateral changed hands after the restriction was registered.
+   */
+  async function listHeldRestrictions(
+    ctx: RequestContext,
+    options: { kind?: EncumbranceRecord["kind"]; live: boolean; limit?: number },
+  ) {
+    const actor = requireActor(ctx);
+    const key =
+      actor.kind === "institution"
+        ? await institutionKey(actor)
+        : await (async () => {
+            const identity = await findAccountIdentity(db, actor.accountId);
+            return (
+              identity?.id_number_hash ??
+              (identity?.credit_code ? pii.lookupHash(identity.credit_code) : null)
+            );
+          })();
+    if (actor.kind === "staff" || key === null) {
+      await writeAudit(db, ctx, { action: "register.restrictions.held", outcome: "denied" });
+      throw new AppError("AUTH.FORBIDDEN");
+    }
+    const { held, units } = await listEncumbrancesHeldBy(db, key, {
+      ...(options.kind ? { kind: options.kind } : {}),
+      live: options.live,
+      limit: Math.min(options.limit ?? 200, 500),
+    });
+    await writeAudit(db, ctx, {
+      action: "register.restrictions.held",
+      outcome: "success",
+      details: { kind: options.kind ?? null, live: options.live, results: held.length },
+    });
+    return {
+      restrictions: held.map((e) => {
+        const unit = units.get(e.unitCode);
+        const others = (unit?.live ?? []).filter((o) => o.kind !== e.kind || e.status === "historic");
+        return {
+          unitCode: e.unitCode,
+          address: unit?.address ?? "",
+          restriction: presentEncumbrance(e),
+          // What else weighs on the collateral now (R30 flags, without other holders' identities).
+          alsoOnUnit: {
+            seized: (unit?.live ?? []).some((o) => o.kind === "seizure") && e.kind !== "seizure",
+            waitingSeizures: (unit?.live ?? []).filter((o) => o.kind === "seizure" && o.status === "waiting")
+              .length,
+            objection: others.some((o) => o.kind === "objection"),
+            advanceNotice: others.some((o) => o.kind === "advance-notice"),
+            otherMortgages:
+              (unit?.live ?? []).filter((o) => o.kind === "mortgage").length -
+              (e.kind === "mortgage" && e.status !== "historic" ? 1 : 0),
+          },
+          transferredSince: unit?.rightSeq != null && unit.rightSeq > Number(e.seq),
+        };
+      }),
+    };
+  }
+
+  /**
+   * 按证书号查单元: the unit a certificate or certification number was issued for, and whether the
+   * number is still current — how a court or bank goes from the number on its documents to the unit.
+   * The unit itself is then read as the caller may see it (R30); both reads are audited.
+   */
+  async function findUnitByCertificate(ctx: RequestContext, input: string) {
+    requireActor(ctx);
+    const parsed = parseCertificateNumber(input);
+    if (!parsed.ok) throw new AppError("REGISTER.INVALID_CERTIFICATE_NUMBER", { findings: parsed.error });
+    const number = parsed.value.number;
+    const issued = await db
+      .selectFrom("certificates")
+      .select(["unit_code", "kind", "status"])
+      .where("number", "=", number)
+      .executeTakeFirst();
+    const recorded = issued
+      ? undefined
+      : await db
+          .selectFrom("rights")
+          .select(["unit_code", "status"])
+          .where("certificate_no", "=", number)
+          .orderBy("seq", "desc")
+          .executeTakeFirst();
+    const found = issued
+      ? { unitCode: issued.unit_code, kind: issued.kind, status: issued.status }
+      : recorded
+        ? {
+            unitCode: recorded.unit_code,
+            kind: "certificate",
+            status: recorded.status === "current" ? "current" : "void",
+          }
+        : undefined;
+    if (!found) {
+      await writeAudit(db, ctx, {
+        action: "register.unit.by-certificate",
+        outcome: "denied",
+        targetType: "certificate",
+        targetId: number,
+      });
+      throw new AppError("REGISTER.CERTIFICATE_NOT_FOUND");
+    }
+    await writeAudit(db, ctx, {
+      action: "register.unit.by-certificate",
+      outcome: "success",
+      targetType: "certificate",
+      targetId: number,
+      jurisdiction: found.unitCode.slice(0, 6),
+      details: { unitCode: found.unitCode },
+    });
+    return { number, ...found };
+  }
+
   /** GeoJSON of the current parcels in a bounding box, for the map (staff, own jurisdictions). */
   async function parcelsInBox(
     ctx: RequestContext,
@@ -429,6 +587,8 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
 
   return {
     readUnit,
+    findUnitByCertificate,
+    listHeldRestrictions,
     readHistory,
     readParcel,
     readBuildingTable,

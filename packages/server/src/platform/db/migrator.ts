@@ -4,8 +4,9 @@ import * as foundation from "./migrations/2026-11-24T0900-foundation";
 import * as register from "./migrations/2026-11-24T1000-register";
 import * as integrations from "./migrations/2026-11-24T1100-integrations";
 import * as certificates from "./migrations/2026-11-24T1200-certificates";
-import * as caseRatings from "./migrations/2026-11-24T1400-case-ratings";
 import * as cases from "./migrations/2026-11-24T1300-cases";
+import * as caseRatings from "./migrations/2026-11-24T1400-case-ratings";
+import * as registerLookups from "./migrations/2026-11-24T1410-register-lookups";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-24T1200-certificates": certificates,
   "2026-11-24T1300-cases": cases,
   "2026-11-24T1400-case-ratings": caseRatings,
+  "2026-11-24T1410-register-lookups": registerLookups,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
