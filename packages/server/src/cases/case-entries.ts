@@ -22,6 +22,7 @@ import {
 import { AppError } from "../platform/errors";
 import type { PartyRow } from "./case.repository";
 import type { PartDetails } from "./case-drafts";
+import { mortgageesOf } from "./mortgagee-banks";
 import type { UnitRecords } from "./unit-state.loader";
 
 /**
@@ -161,11 +162,6 @@ const liveEncumbrance = (
   if (!found) throw new AppError("CASE.INVALID", { reason: `no live ${kind} #${id} on the unit` });
   return found;
 };
-
-const mortgageesOf = (records: UnitRecords) =>
-  records.encumbrances
-    .filter((e) => e.kind === "mortgage" && e.status !== "historic" && e.holderIdHash)
-    .map((e) => e.holderIdHash!);
 
 function titleOf(records: UnitRecords, right: RightFacts, holders: HolderFacts[]): TitleFields {
   const { unit, parcel } = records;

@@ -18,6 +18,7 @@ import { chinaDateOf } from "./case-clock";
 import { buildDrafts, evaluateCase, type PartDetails, ruleContext } from "./case-drafts";
 import { type PartPlan, planPart, withCertificateNumber } from "./case-entries";
 import { scheduleEffectsOf } from "./effects.repository";
+import { bankMortgagees, banksByKey } from "./mortgagee-banks";
 import { loadUnit, lockUnits, type UnitRecords } from "./unit-state.loader";
 
 /** What the registering transaction needs from the other capabilities (wired in cases.module.ts). */
@@ -89,17 +90,6 @@ export async function lockCaseUnits(
   const loaded = await loadUnit(tx, bundle.row.unit_code);
   if (!loaded) throw new AppError("CASE.UNIT_UNKNOWN", { unitCode: bundle.row.unit_code });
   return loaded;
-}
-
-/** Mortgagee banks by person key (the keyed hash of their credit code). */
-async function banksByKey(tx: Tx, pii: PiiCipher): Promise<Map<string, string>> {
-  const banks = await tx
-    .selectFrom("institutions")
-    .select(["id", "credit_code"])
-    .where("kind", "=", "bank")
-    .where("credit_code", "is not", null)
-    .execute();
-  return new Map(banks.map((b) => [pii.lookupHash(b.credit_code!), b.id]));
 }
 
 /**
@@ -201,10 +191,7 @@ export async function registerInTx(
     if (prepared && certs && seq !== undefined) await certs.linkEntry(tx, prepared.id, seq);
     await scheduleEffectsOf(tx, appended, deps.calendar);
     for (const event of plan.banks) {
-      const mortgagees = event.mortgageeKeys
-        .map((key) => banks.get(key))
-        .filter((id): id is string => id !== undefined)
-        .map((institutionId) => ({ institutionId, certificationNo: null }));
+      const mortgagees = bankMortgagees(event.mortgageeKeys, banks);
       if (mortgagees.length === 0) continue;
       await deps.notifyBanks(tx, {
         event: event.event,

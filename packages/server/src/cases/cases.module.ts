@@ -106,7 +106,15 @@ export function createCasesModule(deps: CasesModuleDeps) {
         : [],
   });
   const log = pino({ level: deps.logLevel ?? "info", name: "scheduler" });
-  const scheduler = createEffectsScheduler({ db, now, calendar, officeSettings, log });
+  // A waiting seizure that time makes effective is told to the mortgagee banks, like one registered.
+  const scheduler = createEffectsScheduler({
+    db,
+    now,
+    calendar,
+    officeSettings,
+    log,
+    banks: { notifyBanks: deps.integrations.notifyBanks, pii },
+  });
   const ratings = createCaseRatingsService({ db, application });
   return { application, workflow, views, ratings, scheduler };
 }

@@ -13,6 +13,7 @@ import { type RequestContext, systemContext, writeAudit } from "../platform/audi
 import { type Database, inTransaction, type Tx } from "../platform/db/database";
 import { appendEntries } from "../register/ledger";
 import { chinaDateOf } from "./case-clock";
+import type { RegisteringPorts } from "./case-registering";
 import {
   claimDueUnit,
   failEffects,
@@ -22,13 +23,25 @@ import {
   scheduleEffectsOf,
   writeWatermark,
 } from "./effects.repository";
-import { listUnitsWithTimedRestrictions, loadUnitState, lockUnits } from "./unit-state.loader";
+import { bankMortgagees, banksByKey, mortgageesOf } from "./mortgagee-banks";
+import {
+  listUnitsWithTimedRestrictions,
+  loadUnit,
+  loadUnitState,
+  lockUnits,
+  type UnitRecords,
+} from "./unit-state.loader";
 
 export type SchedulerDeps = {
   db: Database;
   now: () => Date;
   calendar: () => Promise<HolidayCalendar>;
   officeSettings: (code: string) => OfficeSettings;
+  /**
+   * Collateral events to the mortgagee banks (integrations/bank) and the cipher that keys the
+   * banks' credit codes, as the registering transaction has them. Without them nobody is told.
+   */
+  banks?: Pick<RegisteringPorts, "notifyBanks" | "pii">;
   log?: { info(obj: object, msg: string): void; error(obj: object, msg: string): void };
 };
 
@@ -124,6 +137,39 @@ export function createEffectsScheduler(deps: SchedulerDeps) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
 
+  /**
+   * 查封 of a collateral: a waiting seizure time made effective (promoted, or next in line when the
+   * effective one lapsed, R8) is a seizure to the unit's mortgagee banks. Each is told through the
+   * outbox in this transaction, keyed by the register entry that made it effective (idempotent).
+   */
+  async function notifyBanksOfSeizures(tx: Tx, before: UnitRecords, at: Date) {
+    const ports = deps.banks;
+    const waiting = new Set(
+      before.encumbrances.filter((e) => e.kind === "seizure" && e.status === "waiting").map((e) => e.seq),
+    );
+    if (!ports || waiting.size === 0) return;
+    const after = await loadUnit(tx, before.unit.unitCode);
+    if (!after) return;
+    const promoted = after.records.encumbrances.filter(
+      (e) => e.kind === "seizure" && e.status === "effective" && waiting.has(e.seq),
+    );
+    if (promoted.length === 0) return;
+    const mortgagees = bankMortgagees(mortgageesOf(after.records), await banksByKey(tx, ports.pii));
+    if (mortgagees.length === 0) return;
+    for (const seizure of promoted)
+      await ports.notifyBanks(tx, {
+        event: "collateral-seized",
+        eventId: `register:${seizure.updatedSeq}:collateral-seized`,
+        occurredAt: at,
+        caseRef: null,
+        unitCode: seizure.unitCode,
+        jurisdiction: seizure.jurisdiction,
+        registerEntry: String(seizure.updatedSeq),
+        details: { court: seizure.holderName, documentNo: seizure.documentNo, waitingSeizure: seizure.seq },
+        mortgagees,
+      });
+  }
+
   async function applyToUnit(
     tx: Tx,
     ctx: RequestContext,
@@ -132,22 +178,19 @@ export function createEffectsScheduler(deps: SchedulerDeps) {
     calendar: HolidayCalendar,
   ) {
     await lockUnits(tx, [unitCode]);
-    const unit = await loadUnitState(tx, unitCode);
-    if (!unit) return { entries: 0, effects: [] as TimeEffect[] };
-    const parcel = await tx
-      .selectFrom("units")
-      .select("parcel_code")
-      .where("jurisdiction", "=", unitCode.slice(0, 6))
-      .where("unit_code", "=", unitCode)
-      .executeTakeFirstOrThrow();
+    const loaded = await loadUnit(tx, unitCode);
+    if (!loaded) return { entries: 0, effects: [] as TimeEffect[] };
+    const unit = loaded.state;
     const office = deps.officeSettings(unitCode.slice(0, 6));
     const effects = timeDrivenEffectsAt(unit, today, calendar, {
       waitingPeriodFrom: office.waitingSeizurePeriodFrom ?? "notice",
     });
-    const drafts = draftsForEffects(unit, parcel.parcel_code, effects);
+    const drafts = draftsForEffects(unit, loaded.records.unit.parcelCode, effects);
     if (drafts.length === 0) return { entries: 0, effects };
-    const { entries } = await appendEntries(tx, drafts, { now: now() });
+    const at = now();
+    const { entries } = await appendEntries(tx, drafts, { now: at });
     await scheduleEffectsOf(tx, entries, calendar);
+    await notifyBanksOfSeizures(tx, loaded.records, at);
     await writeAudit(tx, ctx, {
       action: "register.time-effect",
       outcome: "success",

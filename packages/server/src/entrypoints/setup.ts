@@ -8,6 +8,7 @@ import type { Config } from "../platform/config";
 import { createPiiCipher, loadOrCreatePiiKey } from "../platform/crypto/pii-cipher";
 import { openDatabase } from "../platform/db/database";
 import { migrateToLatest } from "../platform/db/migrator";
+import { createRegisterHousingCount } from "../register/household-housing-count";
 import { createRegisterModule } from "../register/register.module";
 
 /**
@@ -30,8 +31,15 @@ export async function openServices(config: Config, options: { memory?: boolean }
   const { db } = handle;
   const now = () => new Date();
   const pii = createPiiCipher(loadOrCreatePiiKey(config.piiKeyHex, config.dataDir));
-  // Department collaboration: connectors (simulators unless configured), outbox and its worker.
-  const integrations = createIntegrations({ db, config, pii, now });
+  // Department collaboration: connectors (simulators unless configured), outbox and its worker;
+  // the tax declaration's household home count comes from the register's current holders.
+  const integrations = createIntegrations({
+    db,
+    config,
+    pii,
+    now,
+    housingCount: createRegisterHousingCount(),
+  });
   // The register 登记簿: ledger, projections, proofs, import (register/).
   const register = createRegisterModule({ db, pii, config, now });
   // Certificates: numbers, sealing worker, QR verification; the register's seal key and proofs.

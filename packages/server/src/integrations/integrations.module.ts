@@ -22,7 +22,7 @@ import { createSignedClient } from "./shared/http-client";
 import { createInboundService } from "./shared/inbound.service";
 import { createSimulatorStore } from "./shared/simulator-store";
 import { loadOrCreateSigningKey } from "./shared/sm2";
-import { createSimulatedHousingCount, type HouseholdHousingCount } from "./tax/household-housing-count";
+import type { HouseholdHousingCount } from "./tax/household-housing-count";
 import { createHttpTaxConnector } from "./tax/tax.connector";
 import { createTaxService } from "./tax/tax.service";
 import { createTaxSimulator } from "./tax/tax.simulator";
@@ -36,14 +36,15 @@ export const FEE_TABLES: FeeTables = { national: NATIONAL_FEE_TABLE, provinces: 
 
 /**
  * Wires department collaboration: each connector is the simulator unless its URL is configured.
- * `housingCount` is the register's implementation of the household home count once it exists.
+ * `housingCount` answers the tax declaration's household home count: the register's own count
+ * (register/household-housing-count.ts) in the app; the simulated one only where a test asks.
  */
 export function createIntegrations(deps: {
   db: Database;
   config: Config;
   pii: PiiCipher;
   now: () => Date;
-  housingCount?: HouseholdHousingCount;
+  housingCount: HouseholdHousingCount;
 }) {
   const { db, config, pii, now } = deps;
   const ic = config.integrations;
@@ -69,7 +70,7 @@ export function createIntegrations(deps: {
     db,
     pii,
     outbox,
-    housingCount: deps.housingCount ?? createSimulatedHousingCount(store),
+    housingCount: deps.housingCount,
     signingKey,
     localRateBp: ic.deedTaxLocalRateBp,
     now,

@@ -1,7 +1,10 @@
+import { generateCreditCode } from "@yulin/domain";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEffectsScheduler } from "../../src/cases/effects.scheduler";
+import { systemContext } from "../../src/platform/audit/audit";
 import { verifyRegister } from "../../src/register/verify";
-import { startTestEnv, type TestEnv } from "../support/test-services";
+import { DEMO_PASSWORD, startTestEnv, type TestEnv } from "../support/test-services";
 import { closeEnv, type Given, given, type Http, http, uploadMaterials } from "./support";
 
 /**
@@ -133,5 +136,86 @@ describe("time-driven effects (scheduler)", () => {
     expect((await status(notice)).end_reason).toContain("预告登记失效");
     // Time's entries replay like any other: the ledger rebuilds the same projections.
     expect((await verifyRegister(env.services.db)).problems).toEqual([]);
+  });
+
+  it("tells each mortgagee bank when a waiting seizure becomes effective, and no bank without a mortgage (R8)", async () => {
+    // A second bank on the platform, with its account, beside the demo's 工商银行.
+    const creditCode = generateCreditCode({
+      authority: "9",
+      type: "1",
+      division: "440604",
+      organisation: "MA4UBK09",
+    });
+    const jianshe = await env.services.db
+      .insertInto("institutions")
+      .values({ kind: "bank", name: "中国建设银行佛山分行", credit_code: creditCode, jurisdiction: "440604" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await env.services.accounts.addAccount(systemContext("test"), {
+      username: "bank.jianshe",
+      kind: "institution",
+      displayName: "中国建设银行佛山分行",
+      password: DEMO_PASSWORD,
+      institutionId: jianshe.id,
+      creditCode,
+    });
+    const seizedTwice = async (unitCode: string) => {
+      await g.seizure(unitCode, { periodEnd: "2026-12-31", deliveredAt: "2026-01-01T09:00:00+08:00" });
+      const waiting = await g.seizure(unitCode, {
+        periodEnd: "2029-12-31",
+        deliveredAt: "2026-01-01T10:00:00+08:00",
+      });
+      expect((await status(waiting)).status).toBe("waiting");
+      return waiting;
+    };
+    const messagesOn = (unitCode: string) =>
+      env.services.db
+        .selectFrom("outbox")
+        .select(["connector", "idempotency_key", "summary"])
+        .where("topic", "=", "bank.collateral-event")
+        .where(sql<boolean>`summary->>'unitCode' = ${unitCode}`)
+        .orderBy("connector")
+        .execute();
+
+    const mortgaged = await g.flat();
+    await g.mortgage(mortgaged.unitCode);
+    await g.mortgage(mortgaged.unitCode, { bank: "bank.gongshang" }); // a second mortgage, same bank
+    await g.mortgage(mortgaged.unitCode, { bank: "bank.jianshe" });
+    const waiting = await seizedTwice(mortgaged.unitCode);
+    const bare = await g.flat();
+    await seizedTwice(bare.unitCode);
+
+    await env.services.cases.scheduler.sweepAll({ today: "2027-01-01" });
+    expect((await status(waiting)).status).toBe("effective");
+    const [cancel] = await env.services.db
+      .selectFrom("register_entries")
+      .select("seq")
+      .where("unit_code", "=", mortgaged.unitCode)
+      .where("kind", "=", "seizure.cancel")
+      .execute();
+    const gongshang = await g.institutionId("bank.gongshang");
+    const told = await messagesOn(mortgaged.unitCode);
+    expect(told.map((m) => m.connector).sort()).toEqual([`bank:${gongshang}`, `bank:${jianshe.id}`].sort());
+    for (const m of told) {
+      expect(m.summary).toMatchObject({
+        event: "collateral-seized",
+        unitCode: mortgaged.unitCode,
+        caseRef: null,
+      });
+      expect(m.idempotency_key).toBe(`${m.connector}:register:${cancel!.seq}:collateral-seized`);
+    }
+    expect(await messagesOn(bare.unitCode)).toEqual([]);
+
+    // Delivered to each simulated bank's inbox, once.
+    await env.services.integrations.worker.drain();
+    const inbox = await env.services.integrations.simulatorStore.get<{
+      event: string;
+      registerEntry: string;
+    }>(
+      "bank",
+      `inbox:${jianshe.id}`,
+      told.find((m) => m.connector === `bank:${jianshe.id}`)!.idempotency_key,
+    );
+    expect(inbox).toMatchObject({ event: "collateral-seized", registerEntry: String(cancel!.seq) });
   });
 });

@@ -53,6 +53,20 @@ export type Http = ReturnType<typeof http>;
 
 let zoneCounter = 0;
 
+/** A house right (国有建设用地使用权/房屋所有权) as the tests register it. */
+export const houseRight = (over: Partial<RightFacts> = {}): RightFacts => ({
+  rightType: "4",
+  nature: "102",
+  use: "0701",
+  area: 98.5,
+  termStart: "2000-01-01",
+  termEnd: "2069-12-31",
+  source: "首次登记",
+  certificateNo: null,
+  coOwnership: "0",
+  ...over,
+});
+
 /** Register factories: units, rights and restrictions written through the register's append. */
 export function given(env: TestEnv) {
   const { db, pii } = env.services;
@@ -195,17 +209,13 @@ export function given(env: TestEnv) {
         });
       }
       certificateNo = `粤（2020）佛山市不动产权第${String(10_000_000 + zoneCounter).slice(1)}号`;
-      const right: RightFacts = {
+      const right = houseRight({
         rightType: options.rightType ?? "4",
-        nature: "102",
         use: options.landUse ?? "0701",
-        area: 98.5,
-        termStart: "2000-01-01",
         termEnd: options.termEnd === undefined ? "2069-12-31" : options.termEnd,
-        source: "首次登记",
         certificateNo,
         coOwnership: options.coOwnership ?? (holders.length > 1 ? "1" : "0"),
-      };
+      });
       const [entry] = await record(
         [
           {
@@ -254,17 +264,7 @@ export function given(env: TestEnv) {
           unit: f.unitCode,
           body: {
             kind: "right.create",
-            right: {
-              rightType: "4",
-              nature: "102",
-              use: "0701",
-              area: 98.5,
-              termStart: "2000-01-01",
-              termEnd: "2069-12-31",
-              source: "买卖",
-              certificateNo: null,
-              coOwnership: "0",
-            },
+            right: houseRight({ source: "买卖" }),
             holders: [{ ...sealed, share: null }],
             ends: [f.rightSeq!],
           },

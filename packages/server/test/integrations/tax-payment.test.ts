@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { giveSimulatedHomes } from "../../src/integrations/tax/household-housing-count";
 import { inTransaction } from "../../src/platform/db/database";
 import { loginAs, startTestEnv, type TestEnv } from "../support/test-services";
-import { contextAs, FOSHAN, newCaseRef, person, saleDeclaration } from "./support/fixtures";
+import { contextAs, FOSHAN_CHANCHENG, newCaseRef, person, saleDeclaration } from "./support/fixtures";
+import { givenHomes } from "./support/homes";
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -145,22 +145,22 @@ describe("tax two-way check and one payment split automatically (R22, C4)", () =
     const ctx = await contextAs(env.services, "chancheng.shouli");
     const spouse = person("1987-05-05", "配偶");
     const adultChild = person("2000-01-01", "成年子女");
-    const pii = env.services.pii;
-    const store = integrations().simulatorStore;
-    await giveSimulatedHomes(store, FOSHAN, pii.lookupHash(spouse.idNumber), [
-      "440604003001GB00001F00020001",
-    ]);
+    const homes = givenHomes(env);
+    const spouseHome = await homes.home(FOSHAN_CHANCHENG, [spouse]);
     // An adult child's home is not the household's.
-    await giveSimulatedHomes(store, FOSHAN, pii.lookupHash(adultChild.idNumber), [
-      "440604003001GB00001F00030001",
-    ]);
+    await homes.home(FOSHAN_CHANCHENG, [adultChild]);
     const decl = saleDeclaration({
       unit: { unitCode: "440604003001GB00001F00040001", address: "大平层", areaSqm: 150, use: "residential" },
       spouse,
       children: [{ idNumber: adultChild.idNumber }],
     });
     const summary = await integrations().tax.declareTax(ctx, decl);
-    expect(summary).toMatchObject({ homesBefore: 1, householdMembers: 2 });
+    expect(summary).toMatchObject({
+      homesBefore: 1,
+      householdMembers: 2,
+      countSource: "register",
+      countedUnits: [spouseHome.unitCode],
+    });
     await drain();
     const t = await integrations().tax.getCaseTax(ctx, decl.caseRef);
     expect(t.assessment).toMatchObject({ category: "second-home", rateBp: 200, totalFen: 4_000_000 });
@@ -171,6 +171,12 @@ describe("tax two-way check and one payment split automatically (R22, C4)", () =
       text_zh: "本人承诺家庭在本市无其他住房，如有不实愿承担法律责任。",
     });
     expect(contest.seal).toMatch(/^30[0-9a-f]+$/);
+    // The answer shows what the register counted, the homes the guarantee contradicts.
+    expect(contest.registerCount).toEqual({
+      homesBefore: 1,
+      unitCodes: [spouseHome.unitCode],
+      source: "register",
+    });
     await drain();
     const after = await integrations().tax.getCaseTax(ctx, decl.caseRef);
     expect(after).toMatchObject({ householdSource: "guarantee", contests: 1 });

@@ -3,7 +3,6 @@ import { DEMO_CITIZENS, DEMO_COMPANIES } from "../../demo/demo-data";
 import type { Services } from "../../entrypoints/setup";
 import { giveSimulatedLicence } from "../elicence/elicence.connector";
 import { giveSimulatedContract } from "../housing/housing.connector";
-import { giveSimulatedHomes } from "../tax/household-housing-count";
 
 export const DEMO_CONTRACT_NO = "WQ2025-440604-0001";
 export const DEMO_UNIT = "440604003001GB00001F00010001";
@@ -17,16 +16,15 @@ const citizen = (username: string) => {
 };
 
 /**
- * What the simulated departments know in the demo: an online contract 张伟 buys from 李娜, the
- * demo citizens' licences in the e-licence library, and one home 陈静 already holds in Foshan
- * (so her purchase is a second home). Loaded once, with the demo dataset.
+ * What the simulated departments know in the demo: an online contract 张伟 buys from 李娜 and the
+ * demo citizens' licences in the e-licence library. Loaded once, with the demo dataset. (The home
+ * 陈静 already holds in Foshan, which makes her purchase a second home, is in the demo register.)
  */
 export async function seedIntegrationsDemo(services: Services): Promise<void> {
   const store = services.integrations.simulatorStore;
   const key = (n: string) => services.pii.lookupHash(n);
   const zhang = citizen("citizen.zhang");
   const li = citizen("citizen.li");
-  const chen = citizen("citizen.chen");
 
   await giveSimulatedContract(store, {
     contractNo: DEMO_CONTRACT_NO,
@@ -40,7 +38,6 @@ export async function seedIntegrationsDemo(services: Services): Promise<void> {
     buyers: [zhang],
     sellers: [li],
   });
-  await giveSimulatedHomes(store, "440600", key(chen.idNumber), ["440606004002GB00012F00030002"]);
 
   for (const username of ["citizen.zhang", "citizen.li", "citizen.chen", "citizen.wang", "citizen.liu"]) {
     const p = citizen(username);

@@ -7,7 +7,7 @@ import { type Database, inTransaction, type Tx } from "../../platform/db/databas
 import { AppError } from "../../platform/errors";
 import type { Outbox } from "../../platform/outbox/outbox";
 import { canonicalJson, sm2Sign } from "../shared/sm2";
-import type { HouseholdHousingCount } from "./household-housing-count";
+import { type HouseholdHousingCount, housingCityOf } from "./household-housing-count";
 import type { AssessmentAnswer, TaxDeclaration } from "./tax.connector";
 import {
   findCurrentAssessment,
@@ -109,12 +109,13 @@ export function createTaxService(deps: {
       const count = household
         ? await deps.housingCount.countHomes(tx, {
             personKeys: household.members.map((m) => m.personKey),
-            cityCode: county.cityCode.padEnd(6, "0"),
+            cityCode: housingCityOf(county.code),
             asOf: now,
           })
         : { count: 0, unitCodes: [], source: "organisation" };
       // The home being bought is not yet the household's: it is not counted.
-      const homesBefore = count.unitCodes.filter((u) => u !== input.unit.unitCode).length;
+      const countedUnits = count.unitCodes.filter((u) => u !== input.unit.unitCode);
+      const homesBefore = countedUnits.length;
       validate(input, homesBefore);
       // Time plus randomness: two declarations in the same millisecond never share a number.
       const declarationNo = `TD${input.jurisdiction}${now.getTime().toString(36).toUpperCase()}${crypto.randomBytes(3).toString("hex").toUpperCase()}`;
@@ -148,6 +149,8 @@ export function createTaxService(deps: {
         householdMembers: declaration.household.members,
         homesBefore,
         countSource: count.source,
+        // What was counted, so the buyer can see it and contest it.
+        countedUnits,
       };
       const created = await insertDeclaration(tx, {
         caseRef: input.caseRef,
@@ -264,7 +267,19 @@ export function createTaxService(deps: {
         jurisdiction: row.jurisdiction,
         details: { claimedHomesBefore: input.claimedHomesBefore, registerCount: row.household_homes },
       });
-      return { caseRef, contest: contests, claimedHomesBefore: input.claimedHomesBefore, seal };
+      const counted = row.summary.countedUnits;
+      return {
+        caseRef,
+        contest: contests,
+        claimedHomesBefore: input.claimedHomesBefore,
+        // The count being contested: the register's homes as the declaration counted them.
+        registerCount: {
+          homesBefore: row.summary.homesBefore ?? null,
+          unitCodes: Array.isArray(counted) ? counted : [],
+          source: row.summary.countSource ?? null,
+        },
+        seal,
+      };
     });
     deps.wake?.();
     return result;
