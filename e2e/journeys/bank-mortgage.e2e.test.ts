@@ -76,6 +76,10 @@ describe("a bank registers an instant mortgage for its customer and cancels it",
     // The bank's e-certifications list it.
     await bank.goto("/portal/collateral");
     await bank.getByTestId("my-certificates").getByText(number).waitFor();
+    // …and the register's list of its collateral shows the flat, with nothing else weighing on it.
+    const held = bank.getByTestId("held-mortgage").locator("tr", { hasText: unit });
+    await held.first().waitFor();
+    expect(await held.first().textContent()).toContain("无其他限制");
     await screenshot(bank, "bank-collateral");
 
     // The borrower's register shows the mortgage.
@@ -101,5 +105,11 @@ describe("a bank registers an instant mortgage for its customer and cancels it",
     await screenshot(bank, "bank-mortgage-cancelled-en");
     await switchToEnglishAndCheck(zhang);
     await zhang.getByText("No mortgage, seizure or other restriction").waitFor();
+
+    // The cancelled mortgage has left the bank's collateral list.
+    await bank.goto("/portal/collateral");
+    await bank.getByTestId("my-certificates").getByText(number).waitFor();
+    await bank.getByTestId("held-mortgage").waitFor();
+    expect(await bank.getByTestId("held-mortgage").locator("tr", { hasText: unit }).count()).toBe(0);
   }, 180_000);
 });

@@ -2,6 +2,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { launchBrowser, screenshot } from "../support/browser";
 import {
+  apiAs,
   DEMO_UNITS,
   SAMPLE_PDF,
   type Session,
@@ -34,9 +35,20 @@ describe("a court seizes a unit online, and a transfer of it is then refused (R7
     const unit = DEMO_UNITS.liChenHome;
 
     // 1. 网络查控: the court seizes 1座302 with its document number and documents; registered at once.
+    // The court knows the certificate number from its files: it finds the unit by it.
+    const registered = await (await apiAs("chancheng.shouli")).get(`/api/register/units/${unit}`);
+    const certificateNo = (registered.body as unknown as { rights: Array<{ certificateNo: string }> })
+      .rights[0]!.certificateNo;
+    expect(certificateNo).toMatch(/不动产权第\d{7}号$/);
     const court = await as("court.chancheng");
     await court.goto("/portal/seizures");
-    await court.getByTestId("seizure-unit").fill(unit);
+    await court
+      .getByTestId("certificate-lookup")
+      .locator("input")
+      .fill(certificateNo.replace(/[（）]/g, (b) => (b === "（" ? "(" : ")")));
+    await court.getByTestId("certificate-lookup").locator("input").press("Enter");
+    await court.getByTestId("seizure-unit-found").waitFor();
+    expect((await court.getByTestId("seizure-unit").inputValue()).replace(/\s+/g, "")).toBe(unit);
     await court.getByTestId("seizure-document").fill("（2026）粤0604执保2001号");
     for (const d of ["assistance-notice", "court-ruling", "court-staff-id"]) {
       await court
@@ -54,6 +66,8 @@ describe("a court seizes a unit online, and a transfer of it is then refused (R7
     // The court's list shows the seizure and its term from the register.
     await court.goto("/portal/seizure-list");
     await court.getByTestId("seizure-list").getByText(unit).first().waitFor();
+    // …and, from the register, among the court's live seizures with their term.
+    await court.getByTestId("held-seizure").getByText("（2026）粤0604执保2001号").first().waitFor();
     await screenshot(court, "court-seizure-list");
 
     // 2. 李娜 applies to sell her flat: the pre-check already shows R7 with its legal basis.

@@ -181,6 +181,7 @@ export async function seedDemoRegister(services: Services): Promise<void> {
     source: string,
     coOwnership: RightFacts["coOwnership"],
     area: number | null,
+    certificateNo: string | null = null,
   ): RightFacts => ({
     rightType,
     nature: "102",
@@ -189,9 +190,16 @@ export async function seedDemoRegister(services: Services): Promise<void> {
     termStart: "2008-07-01",
     termEnd: "2078-06-30",
     source,
-    certificateNo: null,
+    certificateNo,
     coOwnership,
   });
+  // The paper certificates the houses' first registrations issued in 2019 (migrated with the register).
+  let issued = 0;
+  const certificateOf = (unit: string) => {
+    issued += 1;
+    const [province, registry] = unit.startsWith("2312") ? ["黑", "绥化市"] : ["粤", "佛山市"];
+    return `${province}（2019）${registry}不动产权第${String(issued + 12_000).padStart(7, "0")}号`;
+  };
   const landRight = (parcelCode: string, holder: SealedIdentity): EntryDraft => ({
     parcel: parcelCode,
     unit: `${parcelCode}W00000000`,
@@ -209,7 +217,12 @@ export async function seedDemoRegister(services: Services): Promise<void> {
   ): EntryDraft => ({
     parcel: unit.slice(0, 19),
     unit,
-    body: { kind: "right.create", right: right("4", "首次登记", coOwnership, 98.75), holders, ends: [] },
+    body: {
+      kind: "right.create",
+      right: right("4", "首次登记", coOwnership, 98.75, certificateOf(unit)),
+      holders,
+      ends: [],
+    },
   });
   // Land supply first (出让), then the houses' first registrations.
   await cadastre.record(ctx, [

@@ -9860,6 +9860,453 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/cases/{id}/rating": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的评价 The caller's rating of the case (null if not rated yet) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              rating: {
+                score: number;
+                comment: string;
+                ratedAt: string;
+              } | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 好差评 Rate a finished case once: 1–5 stars and a comment (applicant side) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            score: number;
+            /** @default  */
+            comment?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              rating: {
+                score: number;
+                comment: string;
+                ratedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/supervision/ratings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 好差评统计 Ratings per office and the latest bad ones (supervisors) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              offices: {
+                office: string;
+                officeName: string;
+                count: number;
+                average: number;
+                bad: number;
+              }[];
+              bad: {
+                score: number;
+                comment: string;
+                ratedAt: string;
+                caseId: string;
+                office: string;
+                typeId: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/register/units/{code}": {
     parameters: {
       query?: never;
@@ -10138,6 +10585,334 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/register/units/by-certificate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 按证书号查单元 The unit a certificate or certification number was issued for, and whether it is current */
+    get: {
+      parameters: {
+        query: {
+          number: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              number: string;
+              unitCode: string;
+              kind: string;
+              status: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/register/restrictions/held": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 抵押物/查封清单 The restrictions the caller holds (a bank's mortgages, a court's seizures), with what else weighs on each unit */
+    get: {
+      parameters: {
+        query?: {
+          kind?: "mortgage" | "advance-notice" | "seizure" | "objection" | "habitation" | "easement";
+          live?: "true" | "false";
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              restrictions: {
+                unitCode: string;
+                address: string;
+                restriction: {
+                  seq: number;
+                  kind: string;
+                  kindName: string;
+                  /** @enum {string} */
+                  status: "effective" | "waiting" | "historic";
+                  rank: number | null;
+                  holderName: string;
+                  holderIdMasked: string | null;
+                  obligorName: string | null;
+                  documentNo: string | null;
+                  startsOn: string | null;
+                  endsOn: string | null;
+                  amount: number | null;
+                  relatedUnitCode: string | null;
+                  particulars: {
+                    [key: string]: unknown;
+                  };
+                  registeredAt: string;
+                  endedSeq: number | null;
+                  endReason: string | null;
+                };
+                alsoOnUnit: {
+                  seized: boolean;
+                  waitingSeizures: number;
+                  objection: boolean;
+                  advanceNotice: boolean;
+                  otherMortgages: number;
+                };
+                transferredSince: boolean;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/register/units/{code}/history": {
     parameters: {
       query?: never;
@@ -10148,7 +10923,9 @@ export interface paths {
     /** 单元历史（时间线）Unit history: its life from land supply to now */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          purpose?: string;
+        };
         header?: never;
         path: {
           /** @description 不动产单元代码 (GB/T 37346), e.g. 440604001002GB00012F00010203 */

@@ -2,7 +2,12 @@ import type { Messages } from "./messages";
 
 export const registerZh = {
   "register.search.intro": "输入坐落（至少两个字）或 28 位不动产单元号。查询会记录留痕。",
-  "register.search.placeholder": "坐落或不动产单元号",
+  "register.search.placeholder": "坐落、不动产单元号或证书号",
+  "register.byCertificate.placeholder": "按证书号查找，如 粤（2026）佛山市不动产权第0001234号",
+  "register.byCertificate.find": "查找单元",
+  "register.byCertificate.invalid": "证书号格式不正确，应形如 粤（2026）佛山市不动产权第0001234号",
+  "register.byCertificate.notCurrent":
+    "证书 {number} 已失效（已注销、换发或作废），以下为该单元现在的登记情况。",
   "register.tab.register": "登记簿",
   "register.tab.history": "历史与时间线",
   "register.tab.parcel": "宗地图与楼盘表",
@@ -79,7 +84,14 @@ export const registerZh = {
 export const registerEn: Messages<typeof registerZh> = {
   "register.search.intro":
     "Type an address (two characters at least) or a 28-character unit code. Searches are logged.",
-  "register.search.placeholder": "Address or unit code",
+  "register.search.placeholder": "Address, unit code or certificate number",
+  "register.byCertificate.placeholder":
+    "Find by certificate number, e.g. 粤（2026）佛山市不动产权第0001234号",
+  "register.byCertificate.find": "Find unit",
+  "register.byCertificate.invalid":
+    "Not a certificate number; it looks like 粤（2026）佛山市不动产权第0001234号",
+  "register.byCertificate.notCurrent":
+    "Certificate {number} is no longer current (cancelled, replaced or void); the unit's present registration is shown.",
   "register.tab.register": "Register",
   "register.tab.history": "History and timeline",
   "register.tab.parcel": "Parcel map and building table",

@@ -5,6 +5,7 @@ import { useAccount } from "../../features/auth/hooks/use-account";
 import { CaseListTable } from "../../features/cases/components/case-list-table";
 import { useCaseList } from "../../features/cases/hooks/use-cases";
 import { findServiceGuide } from "../../features/catalogue/catalogue";
+import { HeldRestrictions } from "../../features/portal/components/held-restrictions";
 import { MortgageCancel } from "../../features/portal/components/mortgage-cancel";
 import { UnitSearch } from "../../features/register/components/unit-search";
 import { PageHeader } from "../../features/shell/components/page-header";
@@ -68,6 +69,9 @@ export function CollateralPage() {
   return (
     <Flex vertical gap={16}>
       <PageHeader title={t("page.portal.collateral")} subtitle={t("bank.collateralIntro")} />
+      <Card size="small" title={t("held.mortgagesTitle")}>
+        <HeldRestrictions kind="mortgage" unitPath={(code) => `/portal/units/${code}`} />
+      </Card>
       <Card size="small">
         <UnitSearch openUnit={(code) => navigate(`/portal/units/${code}`)} />
       </Card>

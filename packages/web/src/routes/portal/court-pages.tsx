@@ -4,6 +4,7 @@ import { useAccount } from "../../features/auth/hooks/use-account";
 import type { CaseSummary } from "../../features/cases/api/cases.api";
 import { StageTag } from "../../features/cases/components/stage-tag";
 import { useCase, useCaseList } from "../../features/cases/hooks/use-cases";
+import { HeldRestrictions } from "../../features/portal/components/held-restrictions";
 import { SeizureForm } from "../../features/portal/components/seizure-form";
 import { useUnit } from "../../features/register/hooks/use-register";
 import { PageHeader } from "../../features/shell/components/page-header";
@@ -91,7 +92,28 @@ export function SeizureListPage() {
   return (
     <>
       <PageHeader title={t("page.portal.seizureList")} />
-      <Card>
+      <Card size="small" title={t("held.seizuresTitle")} style={{ marginBottom: 16 }}>
+        <HeldRestrictions
+          kind="seizure"
+          unitPath={(code) => `/portal/units/${code}`}
+          actions={(r) => (
+            <>
+              <Link
+                to={`/portal/seizures?type=seizure.release&unit=${r.unitCode}&target=${r.restriction.seq}`}
+                data-testid="held-release"
+              >
+                {t("seizure.type.seizure.release")}
+              </Link>{" "}
+              <Link
+                to={`/portal/seizures?type=seizure.extend&unit=${r.unitCode}&target=${r.restriction.seq}`}
+              >
+                {t("seizure.type.seizure.extend")}
+              </Link>
+            </>
+          )}
+        />
+      </Card>
+      <Card title={t("page.portal.cases")}>
         {cases.isError ? <QueryError error={cases.error} /> : null}
         <Table<CaseSummary>
           size="small"

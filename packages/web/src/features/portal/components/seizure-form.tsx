@@ -5,6 +5,7 @@ import type { Account } from "../../../api/types";
 import { useT } from "../../../i18n";
 import { chinaToday } from "../../cases/deadline";
 import { looksLikeUnitCode } from "../../register/api/register.api";
+import { CertificateLookup } from "../../register/components/certificate-lookup";
 import { FlagTags } from "../../register/components/flag-tags";
 import { useUnit } from "../../register/hooks/use-register";
 import { useErrorText } from "../../shell/components/query-error";
@@ -71,6 +72,12 @@ export function SeizureForm({
               data-testid="seizure-type"
             />
           </Form.Item>
+          <CertificateLookup
+            onFound={(code) => {
+              form.setFieldValue("unitCode", code);
+              void form.validateFields(["unitCode"]);
+            }}
+          />
           <Form.Item
             name="unitCode"
             label={t("register.unitCode")}

@@ -19,6 +19,8 @@ export type Building = ParcelView["buildings"][number];
 export type UnitCell = ParcelView["units"][number];
 export type BuildingTable = ResponseOf<"/api/register/buildings/{code}/table", "get">;
 export type ParcelFeatures = ResponseOf<"/api/register/map", "get">;
+export type CertificateUnit = ResponseOf<"/api/register/units/by-certificate", "get">;
+export type HeldRestriction = ResponseOf<"/api/register/restrictions/held", "get">["restrictions"][number];
 
 export const FLAG_NAMES = [
   "mortgaged",
@@ -40,6 +42,7 @@ export const registerKeys = {
   building: (code: string) => ["register", "building", code] as const,
   search: (text: string) => ["register", "search", text] as const,
   map: (bbox: string) => ["register", "map", bbox] as const,
+  held: (kind: string) => ["register", "held", kind] as const,
 };
 
 export const fetchUnit = (code: string, signal?: AbortSignal) =>
@@ -55,6 +58,22 @@ export const searchUnits = async (address: string, signal?: AbortSignal) =>
     .units;
 export const fetchParcelsInBox = (bbox: readonly [number, number, number, number], signal?: AbortSignal) =>
   api.get<ParcelFeatures>(`/api/register/map?bbox=${bbox.join(",")}&limit=500`, { signal });
+
+/** 按证书号查单元: the unit a certificate or certification number was issued for, and its status. */
+export const fetchUnitByCertificate = (number: string, signal?: AbortSignal) =>
+  api.get<CertificateUnit>(`/api/register/units/by-certificate?number=${enc(number.trim())}`, { signal });
+
+/** The restrictions the caller holds (a bank's mortgages, a court's seizures), live ones. */
+export const fetchHeldRestrictions = async (kind: "mortgage" | "seizure", signal?: AbortSignal) =>
+  (
+    await api.get<{ restrictions: HeldRestriction[] }>(`/api/register/restrictions/held?kind=${kind}`, {
+      signal,
+    })
+  ).restrictions;
+
+/** A 不动产权证书号 or 不动产登记证明号 as typed (either bracket style, spaces allowed). */
+export const looksLikeCertificateNumber = (text: string) =>
+  /^.[（(]\d{4}[）)].+不动产(权|证明)第\d{7}号$/.test(compact(text));
 
 /** The building code (parcel code + F + 4 digits) a house unit belongs to, or null for land. */
 export function buildingCodeOf(unit: Pick<Unit, "parcelCode" | "buildingNo" | "fixture">): string | null {

@@ -1,19 +1,30 @@
 import { SearchOutlined } from "@ant-design/icons";
-import { Flex, Input, Table, Typography } from "antd";
+import { Alert, Flex, Input, Table, Typography } from "antd";
 import { useState } from "react";
 import { useT } from "../../../i18n";
-import { QueryError } from "../../shell/components/query-error";
-import { looksLikeUnitCode, type Unit } from "../api/register.api";
-import { useAddressSearch } from "../hooks/use-register";
+import { QueryError, useErrorText } from "../../shell/components/query-error";
+import { looksLikeCertificateNumber, looksLikeUnitCode, type Unit } from "../api/register.api";
+import { useAddressSearch, useCertificateLookup } from "../hooks/use-register";
+import { CertificateStatusNote } from "./certificate-lookup";
 
-/** 坐落查房 and 按单元号查: type an address (two characters or more) or a 28-character unit code. */
+/**
+ * 坐落查房, 按单元号查 and 按证书号查: type an address (two characters or more), a 28-character unit
+ * code, or a certificate number (粤（2026）佛山市不动产权第0001234号).
+ */
 export function UnitSearch({ openUnit }: { openUnit: (code: string) => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const [text, setText] = useState("");
   const [submitted, setSubmitted] = useState("");
-  const search = useAddressSearch(looksLikeUnitCode(submitted) ? "" : submitted);
+  const byCertificate = useCertificateLookup((code) => {
+    openUnit(code);
+  });
+  const search = useAddressSearch(
+    looksLikeUnitCode(submitted) || looksLikeCertificateNumber(submitted) ? "" : submitted,
+  );
   const submit = (value: string) => {
     if (looksLikeUnitCode(value)) openUnit(value.replace(/\s+/g, ""));
+    else if (looksLikeCertificateNumber(value)) byCertificate.mutate(value);
     else setSubmitted(value);
   };
   return (
@@ -29,6 +40,8 @@ export function UnitSearch({ openUnit }: { openUnit: (code: string) => void }) {
         allowClear
       />
       {search.isError ? <QueryError error={search.error} /> : null}
+      {byCertificate.isError ? <Alert type="error" showIcon title={errorText(byCertificate.error)} /> : null}
+      {byCertificate.data ? <CertificateStatusNote found={byCertificate.data} /> : null}
       {submitted.trim().length >= 2 ? (
         <Table<Unit>
           size="small"

@@ -1,9 +1,11 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import {
   fetchBuildingTable,
+  fetchHeldRestrictions,
   fetchParcel,
   fetchParcelsInBox,
   fetchUnit,
+  fetchUnitByCertificate,
   fetchUnitHistory,
   registerKeys,
   searchUnits,
@@ -14,6 +16,14 @@ export function useUnit(code: string | null) {
     queryKey: registerKeys.unit(code ?? ""),
     queryFn: ({ signal }) => fetchUnit(code ?? "", signal),
     enabled: Boolean(code),
+  });
+}
+
+/** The caller's live mortgages or seizures, with what else weighs on each unit. */
+export function useHeldRestrictions(kind: "mortgage" | "seizure") {
+  return useQuery({
+    queryKey: registerKeys.held(kind),
+    queryFn: ({ signal }) => fetchHeldRestrictions(kind, signal),
   });
 }
 
@@ -57,5 +67,13 @@ export function useParcelsInBox(bbox: readonly [number, number, number, number] 
     queryKey: registerKeys.map(bbox?.join(",") ?? ""),
     queryFn: ({ signal }) => fetchParcelsInBox(bbox!, signal),
     enabled: bbox !== null,
+  });
+}
+
+/** 按证书号查单元: finds the unit of a certificate number, then hands its code on. */
+export function useCertificateLookup(onFound: (unitCode: string) => void) {
+  return useMutation({
+    mutationFn: (number: string) => fetchUnitByCertificate(number),
+    onSuccess: (found) => onFound(found.unitCode),
   });
 }
