@@ -634,6 +634,17 @@ export function planPart(input: PartInput): PartPlan {
       plan.entries.push(
         entry(records, { kind: "seizure.cancel", encumbranceSeq: target.seq, reason: "解除查封" }),
       );
+      // R8: releasing the effective seizure makes the first waiting one effective: the collateral is
+      // seized anew by that court, and the mortgagees are told.
+      const next = records.encumbrances
+        .filter((e) => e.kind === "seizure" && e.status === "waiting")
+        .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || Number(a.seq) - Number(b.seq))[0];
+      if (target.status === "effective" && next && mortgageesOf(records).length > 0)
+        plan.banks.push({
+          event: "collateral-seized",
+          mortgageeKeys: mortgageesOf(records),
+          details: { court: next.holderName, promotedFrom: "waiting", documentNo: next.documentNo },
+        });
       return plan;
     }
     case "seizure.extend": {

@@ -266,8 +266,9 @@ describe("R1–R29 through the server", () => {
     expect(cancel.submitted!.stage).toBe("registered");
   });
 
-  it("R8 waiting seizures: a second court's seizure waits and takes effect when the first is released", async () => {
+  it("R8 waiting seizures: a second court's seizure waits and takes effect when the first is released (the mortgagee is told)", async () => {
     const flat = await g.flat();
+    await g.mortgage(flat.unitCode);
     const first = await g.seizure(flat.unitCode, { deliveredAt: "2026-01-01T09:00:00+08:00" });
     const second = await file(
       seize(flat.unitCode, {
@@ -313,6 +314,13 @@ describe("R1–R29 through the server", () => {
     expect(codes(of(release.findings, "R8"))).toEqual(["R8.NEXT_TAKES_EFFECT"]);
     expect(release.submitted!.stage).toBe("registered");
     expect([await status(first), await status(waiting)]).toEqual(["historic", "effective"]);
+    const told = await env.services.db
+      .selectFrom("outbox")
+      .select("idempotency_key")
+      .where("topic", "=", "bank.collateral-event")
+      .where("idempotency_key", "like", `%${release.id}:0:collateral-seized`)
+      .execute();
+    expect(told).toHaveLength(1);
   });
 
   it("R9 seizure period: more than three years is refused (to a reviewer); three years is registered at once", async () => {
