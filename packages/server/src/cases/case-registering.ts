@@ -2,6 +2,7 @@ import {
   blocking,
   type HolidayCalendar,
   type OfficeSettings,
+  type Plan,
   type RuleFinding,
   requireBusinessType,
   type UnitState,
@@ -12,6 +13,7 @@ import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Tx } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import { appendEntries } from "../register/ledger";
+import { listBuildingsOfParcel } from "../register/register.repository";
 import { isFeePaid, updatePart } from "./case.repository";
 import type { CaseBundle } from "./case-bundle";
 import { chinaDateOf } from "./case-clock";
@@ -49,6 +51,8 @@ export type RegisteringPorts = {
         content: NonNullable<PartPlan["certificate"]>["content"];
         notes: string[];
         recipients: NonNullable<PartPlan["certificate"]>["recipients"];
+        /** 附图页: the parcel plan drawn from the register's geometry. */
+        plans: { parcel?: Plan | null };
       },
     ) => Promise<{ id: string; number: string; kind: string }>;
     voidOnUnit: (
@@ -178,6 +182,7 @@ export async function registerInTx(
         content: plan.certificate.content,
         notes: [`业务号 ${row.id}`],
         recipients: plan.certificate.recipients,
+        plans: await plansOf(tx, records),
       });
       certificates.push(prepared);
       const at = plan.certificate.entryIndex;
@@ -213,4 +218,26 @@ export async function registerInTx(
       });
   }
   return { ok: true, findings, entries: seqs, certificates, voided };
+}
+
+/**
+ * 附图页 of a certificate issued through a case: the 宗地图 — the parcel filled, its buildings
+ * outlined and named — from the register's CGCS2000 geometry; none when the parcel has no survey.
+ */
+export async function plansOf(tx: Tx, records: UnitRecords): Promise<{ parcel?: Plan }> {
+  const parcel = records.parcel;
+  if (!parcel?.geometry) return {};
+  const buildings = await listBuildingsOfParcel(tx, parcel.parcelCode);
+  return {
+    parcel: {
+      units: "degrees",
+      dimensions: true,
+      features: [
+        { geometry: parcel.geometry, role: "subject", label: parcel.parcelCode.slice(12) },
+        ...buildings
+          .filter((b) => b.geometry !== null)
+          .map((b) => ({ geometry: b.geometry!, role: "neighbour" as const, label: b.name ?? b.buildingNo })),
+      ],
+    },
+  };
 }

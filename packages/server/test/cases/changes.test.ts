@@ -70,6 +70,53 @@ describe("change registrations (变更登记)", () => {
     expect(kinds.map((k) => k.kind).slice(-2)).toEqual(["unit.update", "right.create"]);
   });
 
+  it("draws the parcel plan (附图页) from the register's survey on a certificate issued through a case", async () => {
+    const flat = await g.flat({ surveyed: true });
+    const id = await fileAndRegister(
+      "change.natural-state",
+      flat.unitCode,
+      [
+        {
+          details: { unit: { buildingArea: 99.1 } },
+          parties: [{ role: "right-holder", account: "citizen.zhang" }],
+        },
+      ],
+      ["citizen.zhang"],
+    );
+    const row = await env.services.db
+      .selectFrom("certificates")
+      .select("plans")
+      .where("case_id", "=", id)
+      .executeTakeFirstOrThrow();
+    const plan = (
+      row.plans as { parcel?: { units: string; features: Array<{ role: string; label?: string }> } }
+    ).parcel;
+    expect(plan?.units).toBe("degrees");
+    expect(plan?.features.map((f) => [f.role, f.label])).toEqual([
+      ["subject", flat.parcelCode.slice(12)],
+      ["neighbour", "1座"],
+    ]);
+    // An unsurveyed parcel: no plan page.
+    const bare = await g.flat();
+    const plain = await fileAndRegister(
+      "change.natural-state",
+      bare.unitCode,
+      [
+        {
+          details: { unit: { buildingArea: 99.2 } },
+          parties: [{ role: "right-holder", account: "citizen.zhang" }],
+        },
+      ],
+      ["citizen.zhang"],
+    );
+    const none = await env.services.db
+      .selectFrom("certificates")
+      .select("plans")
+      .where("case_id", "=", plain)
+      .executeTakeFirstOrThrow();
+    expect(none.plans).toEqual({});
+  });
+
   it("changes joint ownership into shares when every co-owner applies (共有性质变更, R6)", async () => {
     const flat = await g.flat({ holders: ["citizen.zhang", "citizen.chen"], coOwnership: "1" });
     await fileAndRegister(

@@ -68,6 +68,20 @@ export const houseRight = (over: Partial<RightFacts> = {}): RightFacts => ({
 });
 
 /** Register factories: units, rights and restrictions written through the register's append. */
+/** A square outline (degrees) with its south-west corner at (lon, lat). */
+const square = (lon: number, lat: number, side: number) => ({
+  type: "Polygon" as const,
+  coordinates: [
+    [
+      [lon, lat],
+      [lon + side, lat],
+      [lon + side, lat + side],
+      [lon, lat + side],
+      [lon, lat],
+    ],
+  ],
+});
+
 export function given(env: TestEnv) {
   const { db, pii } = env.services;
   const { cadastre } = env.services.register;
@@ -119,6 +133,8 @@ export function given(env: TestEnv) {
     landHolders?: string[];
     /** The names the register recorded for the holders (an old name before a change). */
     holderNames?: string[];
+    /** A surveyed parcel: its CGCS2000 outline (the building gets one inside it). */
+    surveyed?: boolean;
   };
 
   /** A flat (F unit) in a new parcel and building; registered to `holders` unless `registered: false`. */
@@ -141,18 +157,18 @@ export function given(env: TestEnv) {
         landGrade: null,
         address: `测试市测试路${zoneCounter}号`,
         vertical: { kind: "surface", min: null, max: null },
-        geometry: null,
+        geometry: options.surveyed ? square(113.5 + zoneCounter * 0.001, 22.5, 0.0006) : null,
       },
     });
     const building = await cadastre.createBuilding(ctx, parcel.parcelCode, {
-      name: null,
+      name: options.surveyed ? "1座" : null,
       address: `测试市测试路${zoneCounter}号1座`,
       floorsAbove: 18,
       floorsBelow: 1,
       structure: "3",
       completedYear: 2015,
       area: 12000,
-      geometry: null,
+      geometry: options.surveyed ? square(113.5002 + zoneCounter * 0.001, 22.5002, 0.0002) : null,
     });
     const [unit] = await cadastre.createUnits(ctx, parcel.parcelCode, building.buildingNo, [
       {
