@@ -161,4 +161,40 @@ describe("daily reconciliation (对账)", () => {
       "split-differs",
     ]);
   });
+  it("nets the day's refunds (退费) out of the received total and the non-tax account", () => {
+    const refund = { refundId: "r1", reference: "RF1", amount: 9_000 };
+    const report = reconcile({
+      date: "2025-03-01",
+      ours,
+      gateway: ours,
+      splits,
+      refunds: { ours: [{ ...refund, account: "non-tax" }], gateway: [refund] },
+    });
+    expect(report).toMatchObject({
+      balanced: true,
+      refunds: 1,
+      refundTotal: 9_000,
+      gatewayRefundTotal: 9_000,
+      netTotal: 2_000_000,
+      netByAccount: { treasury: 2_000_000, "non-tax": 0 },
+    });
+    const off = reconcile({
+      date: "2025-03-01",
+      ours,
+      gateway: ours,
+      splits,
+      refunds: {
+        ours: [{ ...refund, account: "non-tax" }],
+        gateway: [
+          { ...refund, amount: 8_999 },
+          { refundId: "r9", reference: "RF9", amount: 1 },
+        ],
+      },
+    });
+    expect(off.balanced).toBe(false);
+    expect(off.mismatches.map((m) => m.kind).sort()).toEqual([
+      "refund-amount-differs",
+      "refund-missing-here",
+    ]);
+  });
 });

@@ -3,17 +3,24 @@ import { type RevenueAccount, totalsByAccount } from "./payment-split";
 
 /**
  * 对账 — the daily reconciliation of our payment records against the gateway's statement and our
- * split (清分) records. It balances when every transaction appears on both sides with the same
- * amount, and each transaction's split adds up to it.
+ * split (清分) records. It balances when every transaction and every refund appears on both sides
+ * with the same amount, and each transaction's split adds up to it: then what was received less
+ * what was refunded (退费) equals the accounts' allocations net of refunds, to the fen.
  */
 export type ReconTransaction = { txnId: string; reference: string; amount: Fen };
 export type ReconSplit = { txnId: string; account: RevenueAccount; amount: Fen };
+/** A refund the channel made that day; ours say which account it is taken back from. */
+export type ReconRefund = { refundId: string; reference: string; amount: Fen };
+export type ReconOurRefund = ReconRefund & { account: RevenueAccount };
 
 export type ReconMismatch =
   | { kind: "missing-at-gateway"; txnId: string; reference: string; amount: Fen }
   | { kind: "missing-here"; txnId: string; reference: string; amount: Fen }
   | { kind: "amount-differs"; txnId: string; reference: string; ours: Fen; gateway: Fen }
-  | { kind: "split-differs"; txnId: string; reference: string; paid: Fen; split: Fen };
+  | { kind: "split-differs"; txnId: string; reference: string; paid: Fen; split: Fen }
+  | { kind: "refund-missing-at-gateway"; refundId: string; reference: string; amount: Fen }
+  | { kind: "refund-missing-here"; refundId: string; reference: string; amount: Fen }
+  | { kind: "refund-amount-differs"; refundId: string; reference: string; ours: Fen; gateway: Fen };
 
 export type ReconciliationReport = {
   date: string;
@@ -22,6 +29,13 @@ export type ReconciliationReport = {
   gatewayTotal: Fen;
   splitTotal: Fen;
   byAccount: Record<RevenueAccount, Fen>;
+  refunds: number;
+  refundTotal: Fen;
+  gatewayRefundTotal: Fen;
+  refundsByAccount: Record<RevenueAccount, Fen>;
+  /** Received less refunded, and each account's allocations less its refunds. */
+  netTotal: Fen;
+  netByAccount: Record<RevenueAccount, Fen>;
   mismatches: ReconMismatch[];
   balanced: boolean;
 };
@@ -31,6 +45,7 @@ export function reconcile(input: {
   ours: readonly ReconTransaction[];
   gateway: readonly ReconTransaction[];
   splits: readonly ReconSplit[];
+  refunds?: { ours: readonly ReconOurRefund[]; gateway: readonly ReconRefund[] };
 }): ReconciliationReport {
   const mismatches: ReconMismatch[] = [];
   const gateway = new Map(input.gateway.map((t) => [t.txnId, t]));
@@ -69,10 +84,20 @@ export function reconcile(input: {
     if (!ours.has(g.txnId))
       mismatches.push({ kind: "missing-here", txnId: g.txnId, reference: g.reference, amount: g.amount });
   }
+  const refunds = input.refunds ?? { ours: [], gateway: [] };
+  mismatches.push(...refundMismatches(refunds.ours, refunds.gateway));
   const byAccount = totalsByAccount(input.splits);
   const ourTotal = sumFen(input.ours.map((t) => t.amount));
   const gatewayTotal = sumFen(input.gateway.map((t) => t.amount));
   const splitTotal = byAccount.treasury + byAccount["non-tax"];
+  const refundsByAccount = totalsByAccount(refunds.ours);
+  const refundTotal = sumFen(refunds.ours.map((r) => r.amount));
+  const gatewayRefundTotal = sumFen(refunds.gateway.map((r) => r.amount));
+  const netByAccount: Record<RevenueAccount, Fen> = {
+    treasury: byAccount.treasury - refundsByAccount.treasury,
+    "non-tax": byAccount["non-tax"] - refundsByAccount["non-tax"],
+  };
+  const netTotal = ourTotal - refundTotal;
   return {
     date: input.date,
     transactions: input.ours.length,
@@ -80,7 +105,41 @@ export function reconcile(input: {
     gatewayTotal,
     splitTotal,
     byAccount,
+    refunds: refunds.ours.length,
+    refundTotal,
+    gatewayRefundTotal,
+    refundsByAccount,
+    netTotal,
+    netByAccount,
     mismatches,
-    balanced: mismatches.length === 0 && ourTotal === gatewayTotal && splitTotal === ourTotal,
+    balanced:
+      mismatches.length === 0 &&
+      ourTotal === gatewayTotal &&
+      splitTotal === ourTotal &&
+      refundTotal === gatewayRefundTotal &&
+      netByAccount.treasury + netByAccount["non-tax"] === netTotal,
   };
 }
+
+function refundMismatches(ours: readonly ReconRefund[], gateway: readonly ReconRefund[]): ReconMismatch[] {
+  const mismatches: ReconMismatch[] = [];
+  const theirs = new Map(gateway.map((r) => [r.refundId, r]));
+  const mine = new Set(ours.map((r) => r.refundId));
+  for (const r of ours) {
+    const g = theirs.get(r.refundId);
+    if (!g) mismatches.push({ kind: "refund-missing-at-gateway", ...pick(r) });
+    else if (g.amount !== r.amount)
+      mismatches.push({
+        kind: "refund-amount-differs",
+        refundId: r.refundId,
+        reference: r.reference,
+        ours: r.amount,
+        gateway: g.amount,
+      });
+  }
+  for (const g of gateway)
+    if (!mine.has(g.refundId)) mismatches.push({ kind: "refund-missing-here", ...pick(g) });
+  return mismatches;
+}
+
+const pick = (r: ReconRefund) => ({ refundId: r.refundId, reference: r.reference, amount: r.amount });

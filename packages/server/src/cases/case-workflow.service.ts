@@ -38,7 +38,23 @@ export type WorkflowDeps = RegisteringPorts & {
   officeSettings?: (code: string) => OfficeSettings;
   /** After a registering transaction commits: wake the certificate sealing worker. */
   afterCommit?: () => void;
+  /**
+   * 退费 (integrations/payment): a case that ends without registration has the fee its payers
+   * paid refunded; called in the transaction that ends it, safe to call again.
+   */
+  refundUnregisteredCase: (
+    tx: Tx,
+    input: { caseRef: string; reason: UnregisteredEnd; closedAt: Date },
+  ) => Promise<unknown>;
 };
+
+/** The ends without registration: 不予登记, 不予受理, 撤回. */
+type UnregisteredEnd = "refused" | "not-accepted" | "withdrawn";
+const UNREGISTERED_ENDS: readonly string[] = [
+  "refused",
+  "not-accepted",
+  "withdrawn",
+] satisfies UnregisteredEnd[];
 
 /** Staff actions taken through one endpoint each (`POST /api/cases/:id/<action>`). */
 export type StaffActionInput =
@@ -188,6 +204,13 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
       ...(extra.findings ? { findings: JSON.stringify(extra.findings.map(presentFinding)) } : {}),
       ...extra.patch,
     });
+    if (UNREGISTERED_ENDS.includes(next.stage) && next.stage !== bundle.row.stage) {
+      await deps.refundUnregisteredCase(tx, {
+        caseRef: bundle.row.id,
+        reason: next.stage as UnregisteredEnd,
+        closedAt: at,
+      });
+    }
     const shown = extra.findings
       ? JSON.stringify(extra.findings.filter((f) => f.severity !== "info").map(presentFinding))
       : null;

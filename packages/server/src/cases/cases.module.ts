@@ -19,7 +19,10 @@ export type CasesModuleDeps = {
   pii: PiiCipher;
   now: () => Date;
   loadCalendar: () => Promise<HolidayCalendar>;
-  integrations: Pick<Integrations, "requireTaxCleared" | "notifyTaxRegistered" | "notifyBanks">;
+  integrations: Pick<
+    Integrations,
+    "requireTaxCleared" | "notifyTaxRegistered" | "notifyBanks" | "refundUnregisteredCase"
+  >;
   /**
    * The certificates capability (certificates/): numbers and data inside the registering
    * transaction, voiding on transfer (R26), sealing after commit. Optional: without it, cases are
@@ -75,6 +78,7 @@ export function createCasesModule(deps: CasesModuleDeps) {
     requireTaxCleared: deps.integrations.requireTaxCleared,
     notifyTaxRegistered: deps.integrations.notifyTaxRegistered,
     notifyBanks: deps.integrations.notifyBanks,
+    refundUnregisteredCase: deps.integrations.refundUnregisteredCase,
     ...(certificates
       ? {
           certificates: {

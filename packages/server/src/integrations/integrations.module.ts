@@ -16,6 +16,7 @@ import { createGatewaySimulator } from "./payment/gateway.simulator";
 import { paymentCallbacks } from "./payment/payment.callbacks";
 import { createHttpPaymentGateway } from "./payment/payment.gateway";
 import { createPaymentService, type PaymentService } from "./payment/payment.service";
+import { createRefundService, refundTopics } from "./payment/refund.service";
 import { listInstitutionsOfKind } from "./shared/connections.repository";
 import { createConnectionsService } from "./shared/connections.service";
 import { createSignedClient } from "./shared/http-client";
@@ -86,10 +87,13 @@ export function createIntegrations(deps: {
         now,
         notify: (n) => payments!.handleGatewayPayment(systemContext("payment-simulator"), n),
       });
+  const gateway = gatewaySimulator ?? createHttpPaymentGateway(client(ic.paymentUrl!), now);
+  const refunds = createRefundService({ db, outbox, tax, treasuryAccount: ic.treasuryAccount, now });
   payments = createPaymentService({
     db,
-    gateway: gatewaySimulator ?? createHttpPaymentGateway(client(ic.paymentUrl!), now),
+    gateway,
     tax,
+    refunds,
     feeTables: FEE_TABLES,
     accounts: { treasury: ic.treasuryAccount, nonTax: ic.nonTaxAccount },
     publicUrl: ic.publicUrl,
@@ -109,6 +113,7 @@ export function createIntegrations(deps: {
 
   const handlers = [
     ...taxTopics(taxConnector, tax),
+    ...refundTopics(gateway, refunds),
     ...bankTopics({ db, store, privateKey: signingKey.privateKey, timeoutMs: ic.connectorTimeoutMs, now }),
   ];
   const inbound = createInboundService({
@@ -169,6 +174,8 @@ export function createIntegrations(deps: {
     /** For the cases module's registering transaction (R22). */
     requireTaxCleared: tax.requireTaxCleared,
     notifyTaxRegistered: tax.notifyTaxRegistered,
+    /** For the cases module's transaction that ends a case without registration (退费). */
+    refundUnregisteredCase: refunds.refundUnregisteredCase,
   };
 }
 

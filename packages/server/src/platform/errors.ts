@@ -124,6 +124,11 @@ const catalogue = {
   "PAYMENT.ORDER_EXISTS": [409, "该案件已有缴款单", "This case already has a payment order"],
   "PAYMENT.NOTHING_TO_PAY": [409, "无需缴纳任何税费", "There is nothing to pay"],
   "PAYMENT.AMOUNT_MISMATCH": [409, "支付金额与应缴金额不符", "The paid amount differs from the amount due"],
+  "PAYMENT.CASE_CLOSED": [
+    409,
+    "案件已不予登记、不予受理或撤回，不再收费；已缴登记费原路退回",
+    "The case ended without registration: nothing more is charged and the fee paid is refunded",
+  ],
   "LICENCE.CONSENT_REQUIRED": [
     403,
     "调取电子证照须经持证人授权",

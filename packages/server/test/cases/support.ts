@@ -1,6 +1,7 @@
 import {
   type EncumbranceFacts,
   type EntryDraft,
+  generateResidentId,
   type HolderFacts,
   type RightFacts,
   requireBusinessType,
@@ -443,6 +444,16 @@ export const DEMO_IDS = {
   "citizen.li": { name: "李娜", county: "440605", birthDate: "1990-07-08", sequence: 202 },
 } as const;
 
+/** A demo citizen's name and resident ID number, as the tax declaration carries them. */
+export const demoIdentity = (who: keyof typeof DEMO_IDS) => ({
+  name: DEMO_IDS[who].name,
+  idNumber: generateResidentId({
+    county: DEMO_IDS[who].county,
+    birthDate: DEMO_IDS[who].birthDate,
+    sequence: DEMO_IDS[who].sequence,
+  }),
+});
+
 /**
  * R22 through the departments: the registering office declares the deed tax (the simulated tax
  * bureau assesses it), one payment order covers tax and fee, the buyer pays through the simulated
@@ -460,15 +471,7 @@ export async function clearTaxAndFees(
     priceFen?: number;
   },
 ) {
-  const { generateResidentId } = await import("@yulin/domain");
-  const idOf = (who: keyof typeof DEMO_IDS) => ({
-    name: DEMO_IDS[who].name,
-    idNumber: generateResidentId({
-      county: DEMO_IDS[who].county,
-      birthDate: DEMO_IDS[who].birthDate,
-      sequence: DEMO_IDS[who].sequence,
-    }),
-  });
+  const idOf = demoIdentity;
   const jurisdiction = input.unitCode.slice(0, 6);
   const declared = await api.post(input.staff, "/api/integrations/tax/declarations", {
     caseRef: input.caseId,

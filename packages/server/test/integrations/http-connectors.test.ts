@@ -12,6 +12,7 @@ let env: TestEnv;
 let dept: Awaited<ReturnType<typeof startDepartmentServer>>;
 let taxDown = false;
 const statement: Array<{ txnId: string; partNo: string; amountFen: number; paidAt: string }> = [];
+const refunded: Array<{ refundId: string; refundNo: string; txnId: string; amountFen: number }> = [];
 const buyer = person("1990-07-08", "李娜");
 const seller = person("1970-02-02", "王卖");
 
@@ -44,7 +45,15 @@ beforeAll(async () => {
         status: 200,
         json: { payUrl: `https://pay.example.test/c/${body.data.partNo}` },
       }),
-      "GET /payment/statements/*": () => ({ status: 200, json: { transactions: statement } }),
+      "POST /payment/refunds": (body) => {
+        const r = { refundId: `BANK-RF-${refunded.length + 1}`, ...body.data, reason: undefined };
+        refunded.push(r);
+        return { status: 200, json: { ...r, status: "succeeded", refundedAt: new Date().toISOString() } };
+      },
+      "GET /payment/statements/*": () => ({
+        status: 200,
+        json: { transactions: statement, refunds: refunded },
+      }),
       "GET /housing/contracts/WQ-HTTP-1": () => ({
         status: 200,
         json: {
@@ -408,6 +417,46 @@ describe("HTTP connectors against a department speaking the documented JSON", ()
       }),
     );
     expect(twice).toBe(0);
+  });
+});
+
+describe("fee refund over HTTP (退费)", () => {
+  it("posts the signed refund with its idempotency key, issues the refund receipt and reconciles it", async () => {
+    const staff = await contextAs(env.services, "chancheng.shouli");
+    const caseRef = `YL-HTTP-RF-${Date.now().toString(36)}`;
+    const order = await integrations().payments.createPaymentOrder(staff, {
+      caseRef,
+      jurisdiction: FOSHAN_CHANCHENG,
+      fee: { kind: "transfer", property: "residential", certificates: 1 },
+      payers: { mode: "amounts", payers: [{ payer: "申请人", amount: 8_000 }] },
+    });
+    const part = order.parts[0]!;
+    const txn = {
+      txnId: "BANK-TXN-RF-1",
+      partNo: part.partNo,
+      amountFen: 8_000,
+      paidAt: new Date().toISOString(),
+    };
+    statement.push(txn);
+    await inTransaction(env.services.db, (tx) => integrations().payments.applyGatewayPayment(tx, staff, txn));
+    await inTransaction(env.services.db, (tx) =>
+      integrations().refundUnregisteredCase(tx, { caseRef, reason: "withdrawn", closedAt: new Date() }),
+    );
+    await drainAll();
+    const sent = dept.received.find((r) => r.path === "/payment/refunds")!;
+    expect(sent).toMatchObject({ signatureValid: true, idempotencyKey: `payment.refund:RF${part.partNo}` });
+    expect((sent.body as { data: unknown }).data).toMatchObject({ txnId: "BANK-TXN-RF-1", amountFen: 8_000 });
+    const view = await integrations().payments.getOrder(staff, order.orderNo);
+    expect(view.refunds).toMatchObject([
+      { status: "succeeded", gatewayRefundId: "BANK-RF-1", amountFen: 8_000 },
+    ]);
+    expect(view.refunds[0]!.receiptNo).toMatch(/^YT/);
+
+    const admin = await contextAs(env.services, "chancheng.admin");
+    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const report = await integrations().payments.reconcileDay(admin, day);
+    expect(report).toMatchObject({ balanced: true, refundTotal: 8_000, gatewayRefundTotal: 8_000 });
+    expect(report.netTotal).toBe(report.ourTotal - 8_000);
   });
 });
 

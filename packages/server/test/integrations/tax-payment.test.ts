@@ -118,6 +118,10 @@ describe("tax two-way check and one payment split automatically (R22, C4)", () =
     expect(report.ourTotal).toBe(report.gatewayTotal);
     expect(report.byAccount.treasury + report.byAccount["non-tax"]).toBe(report.ourTotal);
     expect(report.ourTotal).toBeGreaterThanOrEqual(2_008_000);
+    // No case ended unregistered: nothing refunded, the net is what was received.
+    expect(report).toMatchObject({ refunds: 0, refundTotal: 0, gatewayRefundTotal: 0 });
+    expect(report.netTotal).toBe(report.ourTotal);
+    expect(report.netByAccount).toEqual(report.byAccount);
 
     // A channel transaction we never recorded shows up and unbalances the day.
     await integrations().simulatorStore.put("payment", "txn", "STRAY-1", {

@@ -15496,7 +15496,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 缴款单 A payment order with its parts */
+    /** 缴款单 A payment order with its parts and refunds (退费) */
     get: {
       parameters: {
         query?: never;
@@ -15887,6 +15887,153 @@ export interface paths {
       cookie?: never;
     };
     /** 电子缴款凭证 Electronic receipt (JSON with its SM3 digest) */
+    get: {
+      parameters: {
+        query: {
+          t: string;
+        };
+        header?: never;
+        path: {
+          receiptNo: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/integrations/payment/refund-receipts/{receiptNo}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 电子退费凭证 Electronic refund receipt (JSON with its SM3 digest), by the pay link's token */
     get: {
       parameters: {
         query: {

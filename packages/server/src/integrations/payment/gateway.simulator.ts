@@ -1,14 +1,20 @@
 import crypto from "node:crypto";
 import { AppError } from "../../platform/errors";
 import type { SimulatorStore } from "../shared/simulator-store";
-import { chinaDate, type GatewayTransaction, type PaymentGateway } from "./payment.gateway";
+import {
+  chinaDate,
+  type GatewayRefund,
+  type GatewayTransaction,
+  type PaymentGateway,
+} from "./payment.gateway";
 
 export type GatewayNotification = { partNo: string; txnId: string; amountFen: number; paidAt: string };
 
 /**
  * The simulated payment channel: a charge is a pay page served by this server (QR code), paying
  * it creates one gateway transaction and notifies the platform, and the statement lists the
- * day's transactions from the channel's own records, as a bank's would.
+ * day's transactions and refunds from the channel's own records, as a bank's would. A refund
+ * goes back to the original transaction, never beyond what it paid, once per refund number.
  */
 export function createGatewaySimulator(deps: {
   store: SimulatorStore;
@@ -30,12 +36,56 @@ export function createGatewaySimulator(deps: {
         payUrl: `${deps.publicUrl}/api/integrations/payment/sim/${encodeURIComponent(charge.partNo)}?t=${charge.payToken}`,
       };
     },
+    async refund(request) {
+      const done = await deps.store.get<GatewayRefund>("payment", "refund", request.refundNo);
+      if (done) return done;
+      const paid = await deps.store.get<GatewayNotification>("payment", "paid", request.partNo);
+      const refunded = (await deps.store.list("payment", "refund"))
+        .map((r) => r.data as GatewayRefund)
+        .filter((r) => r.txnId === request.txnId && r.status === "succeeded")
+        .reduce((sum, r) => sum + r.amountFen, 0);
+      const at = deps.now();
+      const failure =
+        !paid || paid.txnId !== request.txnId
+          ? "no such transaction"
+          : refunded + request.amountFen > paid.amountFen
+            ? "the refund exceeds what the transaction paid"
+            : null;
+      const answer: GatewayRefund = {
+        refundId: `SIMRF${chinaDate(at).replaceAll("-", "")}${crypto.randomBytes(5).toString("hex").toUpperCase()}`,
+        refundNo: request.refundNo,
+        txnId: request.txnId,
+        amountFen: request.amountFen,
+        status: failure ? "failed" : "succeeded",
+        refundedAt: at.toISOString(),
+        failure,
+      };
+      // Two deliveries of the same refund race: the first one recorded is the answer.
+      if (
+        !(await deps.store.put(
+          "payment",
+          "refund",
+          request.refundNo,
+          { ...answer, date: chinaDate(at) },
+          { onlyIfAbsent: true },
+        ))
+      )
+        return (await deps.store.get<GatewayRefund>("payment", "refund", request.refundNo))!;
+      return answer;
+    },
     async statement(date) {
       const rows = await deps.store.list("payment", "txn");
-      return rows
-        .map((r) => r.data as GatewayTransaction & { date: string })
-        .filter((t) => t.date === date)
-        .map(({ txnId, partNo, amountFen, paidAt }) => ({ txnId, partNo, amountFen, paidAt }));
+      const refunds = await deps.store.list("payment", "refund");
+      return {
+        transactions: rows
+          .map((r) => r.data as GatewayTransaction & { date: string })
+          .filter((t) => t.date === date)
+          .map(({ txnId, partNo, amountFen, paidAt }) => ({ txnId, partNo, amountFen, paidAt })),
+        refunds: refunds
+          .map((r) => r.data as GatewayRefund & { date: string })
+          .filter((r) => r.date === date && r.status === "succeeded")
+          .map(({ refundId, refundNo, txnId, amountFen }) => ({ refundId, refundNo, txnId, amountFen })),
+      };
     },
     /** The payer confirms on the pay page. Paying twice returns the first transaction. */
     async pay(partNo, token) {

@@ -14,6 +14,33 @@ export const ZGatewayTransaction = z.object({
 });
 export type GatewayTransaction = z.infer<typeof ZGatewayTransaction>;
 
+/** A refund (退款) back through the channel to the original transaction. */
+export type RefundRequest = {
+  refundNo: string;
+  partNo: string;
+  txnId: string;
+  amountFen: number;
+  reason: string;
+};
+
+/** The channel's answer: done, or refused for good (e.g. the payer's account is closed). */
+export const ZGatewayRefund = z.object({
+  refundId: z.string().min(1).max(64),
+  refundNo: z.string(),
+  txnId: z.string(),
+  amountFen: z.number().int().positive(),
+  status: z.enum(["succeeded", "failed"]),
+  refundedAt: z.string(),
+  failure: z.string().max(500).nullable().optional(),
+});
+export type GatewayRefund = z.infer<typeof ZGatewayRefund>;
+
+/** The channel's daily statement (对账单): the day's payments and its refunds. */
+export type GatewayStatement = {
+  transactions: GatewayTransaction[];
+  refunds: Array<{ refundId: string; refundNo: string; txnId: string; amountFen: number }>;
+};
+
 export type ChargeRequest = {
   partNo: string;
   amountFen: number;
@@ -22,14 +49,35 @@ export type ChargeRequest = {
   notifyUrl: string;
 };
 
-/** The payment channel (统一支付): charges with a pay page / QR code, and a daily statement. */
+/**
+ * The payment channel (统一支付): charges with a pay page / QR code, refunds to the original
+ * transaction (safe to repeat with the same key), and a daily statement.
+ */
 export type PaymentGateway = {
   mode: "simulator" | "http";
   createCharge(charge: ChargeRequest): Promise<{ payUrl: string }>;
-  statement(date: string): Promise<GatewayTransaction[]>;
+  refund(request: RefundRequest, key: string): Promise<GatewayRefund>;
+  statement(date: string): Promise<GatewayStatement>;
 };
 
-/** HTTP: POST {base}/charges → {payUrl}; GET {base}/statements/{date} → {transactions}. */
+const ZStatement = z.object({
+  transactions: z.array(ZGatewayTransaction),
+  refunds: z
+    .array(
+      z.object({
+        refundId: z.string(),
+        refundNo: z.string(),
+        txnId: z.string(),
+        amountFen: z.number().int().positive(),
+      }),
+    )
+    .default([]),
+});
+
+/**
+ * HTTP: POST {base}/charges → {payUrl}; POST {base}/refunds → the refund's result;
+ * GET {base}/statements/{date} → {transactions, refunds}.
+ */
 export function createHttpPaymentGateway(client: SignedClient, now: () => Date): PaymentGateway {
   return {
     mode: "http",
@@ -42,9 +90,16 @@ export function createHttpPaymentGateway(client: SignedClient, now: () => Date):
       );
       return z.object({ payUrl: z.url() }).parse(answer);
     },
+    async refund(request, key) {
+      const answer = await client.post<unknown>(
+        "refunds",
+        envelope("payment.refund", key, request, now()),
+        key,
+      );
+      return ZGatewayRefund.parse(answer);
+    },
     async statement(date) {
-      const answer = await client.get<unknown>(`statements/${date}`);
-      return z.object({ transactions: z.array(ZGatewayTransaction) }).parse(answer).transactions;
+      return ZStatement.parse(await client.get<unknown>(`statements/${date}`));
     },
   };
 }

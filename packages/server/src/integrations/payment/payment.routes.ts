@@ -122,7 +122,7 @@ export const paymentRoutes =
       {
         schema: {
           tags,
-          summary: "缴款单 A payment order with its parts",
+          summary: "缴款单 A payment order with its parts and refunds (退费)",
           params: z.object({ orderNo: z.string().min(1).max(64) }),
           response: { 200: ZAny, ...errorResponses },
         },
@@ -227,6 +227,21 @@ export const paymentRoutes =
         },
       },
       async (request) => payments.getReceipt(request.params.receiptNo, request.query.t),
+    );
+
+    app.get(
+      "/api/integrations/payment/refund-receipts/:receiptNo",
+      {
+        schema: {
+          tags,
+          summary:
+            "电子退费凭证 Electronic refund receipt (JSON with its SM3 digest), by the pay link's token",
+          params: z.object({ receiptNo: z.string().min(1).max(64) }),
+          querystring: tokenQuery,
+          response: { 200: ZAny, ...errorResponses },
+        },
+      },
+      async (request) => payments.getRefundReceipt(request.params.receiptNo, request.query.t),
     );
 
     app.get(

@@ -38,6 +38,8 @@ import {
   saveReport,
   setPayUrl,
 } from "./payment.repository";
+import { findDayRefunds, findRefundByReceipt } from "./refund.repository";
+import type { RefundService } from "./refund.service";
 
 export type CreateOrderInput = {
   caseRef: string;
@@ -50,11 +52,13 @@ export type CreateOrderInput = {
  * 税费同缴、合一支付: one order per case with every tax and fee, paid by one party or split
  * between parties; each payment is split (清分) to the treasury or the non-tax account at once,
  * gets an electronic receipt, and the taxes are reported to the tax bureau when the order is paid.
+ * A case that ends without registration has its fee refunded (refund.service.ts).
  */
 export function createPaymentService(deps: {
   db: Database;
   gateway: PaymentGateway;
   tax: Pick<TaxService, "notifyTaxPaid">;
+  refunds: Pick<RefundService, "refundPaidParts" | "presentRefunds">;
   feeTables: FeeTables;
   accounts: { treasury: string; nonTax: string };
   publicUrl: string;
@@ -155,6 +159,11 @@ export function createPaymentService(deps: {
       byAccount: totals,
       createdAt: order.created_at.toISOString(),
       paidAt: order.paid_at?.toISOString() ?? null,
+      // 退费: the case ended without registration; the fee goes back, the tax is the bureau's.
+      closed: order.closed_reason
+        ? { reason: order.closed_reason, at: order.closed_at?.toISOString() ?? null }
+        : null,
+      refunds: await deps.refunds.presentRefunds(order.order_no),
       parts: parts.map((p) => ({
         partNo: p.part_no,
         payer: p.payer,
@@ -190,6 +199,9 @@ export function createPaymentService(deps: {
     if (!part || !timingSafeEqual(part.pay_token, token)) throw new AppError("REQUEST.NOT_FOUND");
     const order = await findOrderById(deps.db, part.order_id);
     if (!order) throw new AppError("REQUEST.NOT_FOUND");
+    // The case ended without registration: nothing more is charged for it.
+    if (order.closed_reason && part.status === "pending")
+      throw new AppError("PAYMENT.CASE_CLOSED", { orderNo: order.order_no, reason: order.closed_reason });
     let payUrl = part.pay_url;
     if (!payUrl && part.status === "pending") {
       try {
@@ -316,6 +328,8 @@ export function createPaymentService(deps: {
           });
         }
       }
+      // Paid after the case ended (a charge opened before): the fee goes straight back.
+      if (order.closed_reason) await deps.refunds.refundPaidParts(tx, order);
       await writeAudit(tx, ctx, {
         action: "payment.paid",
         outcome: "success",
@@ -334,7 +348,17 @@ export function createPaymentService(deps: {
     return part.receipt as Record<string, unknown>;
   }
 
-  /** 对账: our paid parts and their split for one day (UTC+8) against the channel's statement. */
+  /** The payer's electronic refund receipt (退费凭证), by the token of their pay link. */
+  async function getRefundReceipt(receiptNo: string, token: string) {
+    const row = await findRefundByReceipt(deps.db, receiptNo);
+    if (!row || !timingSafeEqual(row.pay_token, token)) throw new AppError("REQUEST.NOT_FOUND");
+    return row.receipt as Record<string, unknown>;
+  }
+
+  /**
+   * 对账: our paid parts and their split, and our completed refunds, for one day (UTC+8) against
+   * the channel's statement. Refunds are taken back from the non-tax account (fees only).
+   */
   async function reconcileDay(ctx: RequestContext, date: string) {
     // Administrators over HTTP; the CLI acts as the system.
     if (ctx.actor && !can(ctx.actor, "integrations.operate")) throw new AppError("AUTH.FORBIDDEN");
@@ -345,6 +369,7 @@ export function createPaymentService(deps: {
       throw new AppError("CONNECTOR.UNAVAILABLE", { reason: (error as Error).message.slice(0, 200) });
     }
     const day = await findDay(deps.db, date);
+    const refunds = await findDayRefunds(deps.db, date);
     const report = reconcile({
       date,
       ours: day.parts.map((p) => ({
@@ -352,8 +377,25 @@ export function createPaymentService(deps: {
         reference: p.part_no,
         amount: p.amount_fen,
       })),
-      gateway: statement.map((t) => ({ txnId: t.txnId, reference: t.partNo, amount: t.amountFen })),
+      gateway: statement.transactions.map((t) => ({
+        txnId: t.txnId,
+        reference: t.partNo,
+        amount: t.amountFen,
+      })),
       splits: day.splits.map((s) => ({ txnId: s.txnId ?? "", account: s.account, amount: s.amount_fen })),
+      refunds: {
+        ours: refunds.map((r) => ({
+          refundId: r.gateway_refund_id ?? r.refund_no,
+          reference: r.refund_no,
+          amount: r.amount_fen,
+          account: "non-tax" as const,
+        })),
+        gateway: statement.refunds.map((r) => ({
+          refundId: r.refundId,
+          reference: r.refundNo,
+          amount: r.amountFen,
+        })),
+      },
     });
     const accounts = { treasury: deps.accounts.treasury, "non-tax": deps.accounts.nonTax };
     const full = { ...report, accounts, generatedAt: deps.now().toISOString() };
@@ -368,6 +410,7 @@ export function createPaymentService(deps: {
           balanced: report.balanced,
           mismatches: report.mismatches.length,
           totalFen: report.ourTotal,
+          refundTotalFen: report.refundTotal,
         },
       });
     });
@@ -383,6 +426,7 @@ export function createPaymentService(deps: {
     handleGatewayPayment,
     applyGatewayPayment,
     getReceipt,
+    getRefundReceipt,
     reconcileDay,
     listAllocationsOfPart: (partId: string) => listAllocationsOfPart(deps.db, partId),
   };

@@ -1,7 +1,7 @@
 import type { Database, Tx } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import type { Outbox } from "../../platform/outbox/outbox";
-import type { TaxConfirmation } from "./tax.connector";
+import type { TaxClosedNotice, TaxConfirmation } from "./tax.connector";
 import {
   findCurrentAssessment,
   findDeclaration,
@@ -141,5 +141,36 @@ export function createTaxClearance(deps: { db: Database; outbox: Outbox; now: ()
     });
   }
 
-  return { recordConfirmation, requireTaxCleared, notifyTaxRegistered, notifyTaxPaid };
+  /**
+   * The case ended without registration after deed tax was paid: the tax department refunds it
+   * (退税). One notice per set of paid transactions, so a part paid late is told as well.
+   */
+  async function notifyTaxClosedUnregistered(
+    tx: Tx,
+    input: Omit<TaxClosedNotice, "assessmentNo" | "closedAt"> & { closedAt: Date },
+  ): Promise<void> {
+    const assessment = await findCurrentAssessment(tx, input.caseRef);
+    const declaration = await findDeclaration(tx, input.caseRef);
+    const payload: TaxClosedNotice = {
+      ...input,
+      closedAt: input.closedAt.toISOString(),
+      assessmentNo: assessment?.assessment_no ?? null,
+    };
+    await deps.outbox.enqueue(tx, {
+      topic: "tax.case-closed-unregistered",
+      connector: TAX_CONNECTOR,
+      payload,
+      idempotencyKey: `tax.case-closed-unregistered:${input.orderNo}:${input.transactions.length}`,
+      summary: { caseRef: input.caseRef, reason: input.reason, taxPaidFen: input.taxPaidFen },
+      jurisdiction: declaration?.jurisdiction ?? null,
+    });
+  }
+
+  return {
+    recordConfirmation,
+    requireTaxCleared,
+    notifyTaxRegistered,
+    notifyTaxPaid,
+    notifyTaxClosedUnregistered,
+  };
 }

@@ -105,6 +105,25 @@ export const ZTaxRegisteredNotice = z.object({
 });
 export type TaxRegisteredNotice = z.infer<typeof ZTaxRegisteredNotice>;
 
+/**
+ * The case ended without registration (不予登记, 不予受理, 撤回): the platform refunds the fee; the
+ * deed tax its payers paid into the treasury is for the tax department to refund (退税).
+ */
+export const ZTaxClosedNotice = z.object({
+  caseRef: z.string(),
+  reason: z.enum(["refused", "not-accepted", "withdrawn"]),
+  closedAt: z.string(),
+  orderNo: z.string(),
+  assessmentNo: z.string().nullable(),
+  /** Deed tax paid into the treasury, and by which channel transactions. */
+  taxPaidFen: z.number().int().nonnegative(),
+  treasuryAccount: z.string(),
+  transactions: z.array(
+    z.object({ txnId: z.string(), payer: z.string(), taxFen: z.number().int().nonnegative() }),
+  ),
+});
+export type TaxClosedNotice = z.infer<typeof ZTaxClosedNotice>;
+
 export const ZPaymentAnswer = z.object({ confirmation: ZTaxConfirmation.nullable().optional() });
 
 /** The tax department (税务). Every call is safe to repeat with the same idempotency key. */
@@ -115,9 +134,14 @@ export type TaxConnector = {
   contest(declaration: TaxDeclaration, key: string): Promise<AssessmentAnswer>;
   notifyPayment(notice: TaxPaymentNotice, key: string): Promise<z.infer<typeof ZPaymentAnswer>>;
   notifyRegistered(notice: TaxRegisteredNotice, key: string): Promise<void>;
+  /** The case will not be registered: the bureau refunds the deed tax paid (退税). */
+  notifyClosedUnregistered(notice: TaxClosedNotice, key: string): Promise<void>;
 };
 
-/** HTTP: POST {base}/declarations | /contests | /payments | /registrations, signed envelopes. */
+/**
+ * HTTP: POST {base}/declarations | /contests | /payments | /registrations | /unregistered-closures,
+ * signed envelopes.
+ */
 export function createHttpTaxConnector(client: SignedClient, now: () => Date): TaxConnector {
   const post = (path: string, type: string, data: unknown, key: string) =>
     client.post<unknown>(path, envelope(type, key, data, now()), key);
@@ -134,6 +158,9 @@ export function createHttpTaxConnector(client: SignedClient, now: () => Date): T
     },
     async notifyRegistered(notice, key) {
       await post("registrations", "tax.registered", notice, key);
+    },
+    async notifyClosedUnregistered(notice, key) {
+      await post("unregistered-closures", "tax.case-closed-unregistered", notice, key);
     },
   };
 }

@@ -119,5 +119,9 @@ export function createTaxSimulator(deps: {
     async notifyRegistered(notice) {
       await deps.store.put("tax", "registered", notice.caseRef, { ...notice }, { onlyIfAbsent: true });
     },
+    /** The bureau keeps the notice: its own 退税 procedure starts from it. */
+    async notifyClosedUnregistered(notice, key) {
+      await deps.store.put("tax", "closed-unregistered", key, { ...notice }, { onlyIfAbsent: true });
+    },
   };
 }

@@ -4,6 +4,7 @@ import { inboundHandler } from "../shared/inbound.service";
 import {
   type TaxConnector,
   ZTaxAssessment,
+  ZTaxClosedNotice,
   ZTaxConfirmation,
   ZTaxDeclaration,
   ZTaxPaymentNotice,
@@ -51,6 +52,14 @@ export function taxTopics(connector: TaxConnector, tax: TaxService) {
       schema: ZTaxRegisteredNotice,
       deliver: async (payload, meta) => {
         await connector.notifyRegistered(payload, meta.idempotencyKey);
+        return { status: "delivered" };
+      },
+    }),
+    topicHandler({
+      topic: "tax.case-closed-unregistered",
+      schema: ZTaxClosedNotice,
+      deliver: async (payload, meta) => {
+        await connector.notifyClosedUnregistered(payload, meta.idempotencyKey);
         return { status: "delivered" };
       },
     }),

@@ -7,6 +7,7 @@ import * as certificates from "./migrations/2026-11-24T1200-certificates";
 import * as cases from "./migrations/2026-11-24T1300-cases";
 import * as caseRatings from "./migrations/2026-11-24T1400-case-ratings";
 import * as registerLookups from "./migrations/2026-11-24T1410-register-lookups";
+import * as paymentRefunds from "./migrations/2026-11-24T1420-payment-refunds";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-24T1300-cases": cases,
   "2026-11-24T1400-case-ratings": caseRatings,
   "2026-11-24T1410-register-lookups": registerLookups,
+  "2026-11-24T1420-payment-refunds": paymentRefunds,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -220,6 +220,8 @@ export type PaymentOrdersTable = {
   status: "open" | "paid" | "cancelled";
   created_at: CreatedAt;
   paid_at: Timestamp | null;
+  closed_reason: ColumnType<RefundReason | null, RefundReason | null | undefined, RefundReason | null>;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 };
 
 export type PaymentPartsTable = {
@@ -247,6 +249,31 @@ export type PaymentAllocationsTable = {
   account_no: string;
   amount_fen: Int8;
   paid_on: string;
+};
+
+/** Why a paid case's fee is refunded: it ended without registration. */
+export type RefundReason = "refused" | "not-accepted" | "withdrawn";
+
+/** 退费: one per paid part of an order whose case ended without registration. */
+export type PaymentRefundsTable = {
+  id: Generated<string>;
+  refund_no: string;
+  order_no: string;
+  part_no: string;
+  payer: string;
+  txn_id: string;
+  amount_fen: Int8;
+  tax_fen: Int8;
+  reason: RefundReason;
+  status: "requested" | "succeeded" | "failed";
+  gateway_refund_id: string | null;
+  failure: string | null;
+  receipt_no: string | null;
+  receipt: ColumnType<unknown, string | null | undefined, string | null>;
+  requested_at: Timestamp;
+  refunded_at: Timestamp | null;
+  refunded_on: string | null;
+  updated_at: CreatedAt;
 };
 
 export type ReconciliationReportsTable = {
@@ -783,6 +810,7 @@ export type DB = {
   payment_orders: PaymentOrdersTable;
   payment_parts: PaymentPartsTable;
   payment_allocations: PaymentAllocationsTable;
+  payment_refunds: PaymentRefundsTable;
   reconciliation_reports: ReconciliationReportsTable;
   fetched_materials: FetchedMaterialsTable;
   simulator_records: SimulatorRecordsTable;
