@@ -143,6 +143,12 @@ export const casesZh = {
   "collab.orderStatus": "缴款状态",
   "collab.payLink": "扫码支付 {amount} 元",
   "collab.payer": "缴款人",
+  "collab.refund": "退费（{payer}）",
+  "collab.refund.requested": "退费处理中",
+  "collab.refund.succeeded": "已退费",
+  "collab.refund.failed": "退费失败",
+  "collab.refundReceipt": "退费凭证 {no}",
+  "collab.taxRefundByBureau": "另有契税 {amount} 元由税务部门办理退税。",
 } as const;
 
 export const casesEn: Messages<typeof casesZh> = {
@@ -289,4 +295,10 @@ export const casesEn: Messages<typeof casesZh> = {
   "collab.orderStatus": "Payment",
   "collab.payLink": "Pay CNY {amount} by QR",
   "collab.payer": "Payer",
+  "collab.refund": "Refund ({payer})",
+  "collab.refund.requested": "Refund in progress",
+  "collab.refund.succeeded": "Refunded",
+  "collab.refund.failed": "Refund failed",
+  "collab.refundReceipt": "refund receipt {no}",
+  "collab.taxRefundByBureau": "A further {amount} yuan of deed tax is refunded by the tax department.",
 };

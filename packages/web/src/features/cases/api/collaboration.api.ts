@@ -29,6 +29,16 @@ export type PaymentOrder = {
     paidAt: string | null;
     payPage: string | null;
   }[];
+  /** 退费: the registration fee paid back when the case ended without registration. */
+  refunds?: {
+    refundNo: string;
+    payer: string;
+    amountFen: number;
+    status: "requested" | "succeeded" | "failed";
+    receiptNo: string | null;
+    taxFen: number;
+    taxRefundedBy: "tax-department" | null;
+  }[];
 };
 
 const enc = encodeURIComponent;

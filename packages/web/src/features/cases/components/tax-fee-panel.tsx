@@ -174,6 +174,20 @@ export function TaxFeePanel({ view }: { view: CaseView }) {
                 p.status
               ),
             })),
+            ...(order.data.refunds ?? []).map((r) => ({
+              key: r.refundNo,
+              label: t("collab.refund", { payer: r.payer }),
+              children: (
+                <span data-testid="payment-refund">
+                  {t("common.yuan", { amount: yuanOf(r.amountFen) })}{" "}
+                  <Tag color={r.status === "succeeded" ? "green" : r.status === "failed" ? "red" : "orange"}>
+                    {t(`collab.refund.${r.status}`)}
+                  </Tag>
+                  {r.receiptNo ? t("collab.refundReceipt", { no: r.receiptNo }) : ""}
+                  {r.taxFen > 0 ? ` ${t("collab.taxRefundByBureau", { amount: yuanOf(r.taxFen) })}` : ""}
+                </span>
+              ),
+            })),
           ]}
         />
       ) : (tax.data?.confirmations.length ?? 0) > 0 ? null : (
