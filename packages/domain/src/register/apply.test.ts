@@ -230,6 +230,50 @@ describe("applyEntry: rights and holders", () => {
       "REGISTER.RIGHT_NOT_FOUND",
     ]);
   });
+
+  it("records the number of a replacement certificate (补发/换发) on the current right only (R26)", () => {
+    const b = book();
+    b.setup();
+    const OLD = "粤（2025）佛山市不动产权第0000001号";
+    const NEW = "粤（2026）佛山市不动产权第0000002号";
+    const first = b.must({
+      kind: "right.create",
+      right: { ...rightFacts(), certificateNo: OLD },
+      holders: [holder("张伟", 1)],
+      ends: [],
+    });
+    const replace = (
+      over: Partial<{ rightSeq: number; certificateNo: string; replaces: string | null }>,
+    ) => ({
+      kind: "right.certificate" as const,
+      rightSeq: first,
+      certificateNo: NEW,
+      replaces: OLD,
+      reason: "补发",
+      ...over,
+    });
+    expect(b.refusal(replace({ replaces: "粤（2019）佛山市不动产权第0000009号" }))).toEqual([
+      "REGISTER.ENTRY",
+    ]);
+    expect(b.refusal(replace({ certificateNo: OLD }))).toEqual(["REGISTER.ENTRY"]);
+    expect(b.refusal(replace({ certificateNo: " " }))).toEqual(["REGISTER.ENTRY"]);
+    expect(b.refusal(replace({ rightSeq: first + 10 }))).toEqual(["REGISTER.RIGHT_NOT_FOUND"]);
+    b.must(replace({}));
+    expect(b.register.rightsOf(UNIT).map((r) => [r.seq, r.status, r.certificateNo])).toEqual([
+      [first, "current", NEW],
+    ]);
+    expect(b.register.holdersOf(UNIT, first).map((h) => h.name)).toEqual(["张伟"]);
+    // A transfer ends the right; its certificate can no longer be replaced.
+    b.must({
+      kind: "right.create",
+      right: rightFacts("0", "买卖"),
+      holders: [holder("李娜", 2)],
+      ends: [first],
+    });
+    expect(
+      b.refusal(replace({ replaces: NEW, certificateNo: "粤（2026）佛山市不动产权第0000003号" })),
+    ).toEqual(["REGISTER.RIGHT_NOT_FOUND"]);
+  });
 });
 
 describe("applyEntry: restrictions", () => {

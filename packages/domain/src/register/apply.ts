@@ -23,6 +23,7 @@ import type {
   Mutation,
   ParcelFacts,
   RightFacts,
+  RightRecord,
   UnitFacts,
   UnitRecord,
 } from "./register.types";
@@ -64,6 +65,8 @@ export function applyEntry(view: RegisterView, entry: EntryContent): Applied {
       return createRight(view, entry, body.right, body.holders, body.ends, "current", null);
     case "right.end":
       return endRight(view, entry, body.rightSeq, body.reason);
+    case "right.certificate":
+      return recordCertificate(view, entry, body.rightSeq, body.certificateNo, body.replaces);
   }
   const [kind, verb] = body.kind.split(".") as [EncumbranceKind, string];
   if (verb === "create" && "encumbrance" in body) {
@@ -325,17 +328,31 @@ function createRight(
   return ok(mutations);
 }
 
-function endRight(view: RegisterView, entry: EntryContent, rightSeq: number, reason: string): Applied {
+/** The current right `rightSeq` of the entry's unit. */
+function currentRight(
+  view: RegisterView,
+  entry: EntryContent,
+  rightSeq: number,
+): Result<RightRecord, Finding[]> {
   const unit = currentUnit(view, entry);
   if (!unit.ok) return unit;
   const right = view.rightsOf(unit.value.unitCode).find((r) => r.seq === rightSeq);
   if (right?.status !== "current")
-    return fail(
-      "REGISTER.RIGHT_NOT_FOUND",
-      `权利 #${rightSeq} 不是现势权利`,
-      `Right #${rightSeq} is not current`,
-      "R5",
-    );
+    return err([
+      registerFinding(
+        "REGISTER.RIGHT_NOT_FOUND",
+        `权利 #${rightSeq} 不是现势权利`,
+        `Right #${rightSeq} is not current`,
+        "R5",
+      ),
+    ]);
+  return ok(right);
+}
+
+function endRight(view: RegisterView, entry: EntryContent, rightSeq: number, reason: string): Applied {
+  const current = currentRight(view, entry, rightSeq);
+  if (!current.ok) return current;
+  const right = current.value;
   return ok([
     {
       table: "rights",
@@ -343,6 +360,39 @@ function endRight(view: RegisterView, entry: EntryContent, rightSeq: number, rea
       record: { ...right, status: "historic", endedSeq: entry.seq, endReason: reason },
     },
   ]);
+}
+
+/** 补发/换发: the current right keeps its identity and holders; only its certificate number changes. */
+function recordCertificate(
+  view: RegisterView,
+  entry: EntryContent,
+  rightSeq: number,
+  certificateNo: string,
+  replaces: string | null,
+): Applied {
+  const current = currentRight(view, entry, rightSeq);
+  if (!current.ok) return current;
+  const right = current.value;
+  if (
+    typeof certificateNo !== "string" ||
+    certificateNo.trim() === "" ||
+    certificateNo === right.certificateNo
+  )
+    return fail(
+      "REGISTER.ENTRY",
+      "补发或换发须记载新的证书号",
+      "A replacement records a new certificate number",
+      "R26",
+    );
+  // The entry names the number it replaces; a stale one means it was written against another state.
+  if ((replaces ?? null) !== right.certificateNo)
+    return fail(
+      "REGISTER.ENTRY",
+      `原证书号 ${replaces ?? "（无）"} 与登记簿记载 ${right.certificateNo ?? "（无）"} 不一致`,
+      `The replaced number ${replaces ?? "(none)"} is not the register's ${right.certificateNo ?? "(none)"}`,
+      "R26",
+    );
+  return ok([{ table: "rights", op: "update", record: { ...right, certificateNo } }]);
 }
 
 function createEncumbrance(

@@ -245,6 +245,19 @@ export type EntryBody =
   | { kind: "unit.update"; changes: Partial<UnitFacts> }
   | { kind: "right.create"; right: RightFacts; holders: HolderFacts[]; ends: number[] }
   | { kind: "right.end"; rightSeq: number; reason: string }
+  | {
+      /**
+       * 补发/换发 (细则 第22条): a new certificate for a current right. The register records its
+       * number, so the certificate a holder presents is checked against the new one (R1, R26).
+       */
+      kind: "right.certificate";
+      rightSeq: number;
+      certificateNo: string;
+      /** The number the register held until now (null if it held none, e.g. a migrated right). */
+      replaces: string | null;
+      /** 补发 (lost) or 换发 (damaged). */
+      reason: string;
+    }
   | { kind: `${EncumbranceKind}.create`; encumbrance: EncumbranceFacts }
   | { kind: `${EncumbranceKind}.cancel`; encumbranceSeq: number; reason: string }
   | { kind: `${EncumbranceKind}.update`; encumbranceSeq: number; changes: EncumbranceChanges; reason: string }

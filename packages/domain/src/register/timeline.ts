@@ -12,6 +12,11 @@ const MIGRATED: Record<string, [string, string]> = {
   encumbrance: ["限制", "restriction"],
 };
 
+const REPLACEMENT_EN: Record<string, string> = {
+  补发: "reissued after loss (补发)",
+  换发: "exchanged (换发)",
+};
+
 export function describeEntry(entry: Pick<EntryContent, "body">): TimelineLine {
   const body: EntryBody = entry.body;
   switch (body.kind) {
@@ -32,6 +37,13 @@ export function describeEntry(entry: Pick<EntryContent, "body">): TimelineLine {
     }
     case "right.end":
       return { title_zh: `权利注销（${body.reason}）`, title_en: `Right ended (${body.reason})` };
+    case "right.certificate": {
+      const en = REPLACEMENT_EN[body.reason] ?? `replaced (${body.reason})`;
+      return {
+        title_zh: `${body.reason}证书：${body.certificateNo}${body.replaces ? `（原证书 ${body.replaces} 作废）` : ""}`,
+        title_en: `Certificate ${en}: ${body.certificateNo}${body.replaces ? ` (${body.replaces} void)` : ""}`,
+      };
+    }
     case "migrated": {
       const [zh, en] = MIGRATED[body.record] ?? ["记录", "record"];
       const detail =

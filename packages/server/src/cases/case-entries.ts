@@ -12,6 +12,8 @@ import {
   type EntryBody,
   type HolderFacts,
   type IsoDate,
+  REPLACEMENT_MARKS,
+  type ReplacementReason,
   RIGHT_NATURES,
   RIGHT_TYPES,
   type RightFacts,
@@ -67,6 +69,12 @@ export type PartPlan = {
     /** The entry whose number slot the certificate number fills, and whose seq the certificate links. */
     entryIndex: number;
   };
+  /**
+   * 补发/换发: the certificate replaces the right's current one (`replaces`, its number in the
+   * register). Registering first asks the certificates module to replace the e-certificate of
+   * that number; `entries` and `certificate` apply only when there is none.
+   */
+  replacement?: { reason: ReplacementReason; replaces: string | null };
   /** A transfer or cancellation voids the unit's current certificate (R26). */
   voidsCertificate?: "transfer" | "change" | "correction" | "cancellation";
   /** Deed tax was cleared for this part (R22): tell the tax department after registering. */
@@ -739,9 +747,33 @@ export function planPart(input: PartInput): PartPlan {
     case "easement.transfer":
       // 地役权随需役地转让 (民法典 380): recorded with the dominant land's transfer; nothing of its own.
       return plan;
-    case "certificate.replace":
-      // 补发/换发 is a certificate operation (certificates module); the register keeps the right.
+    case "certificate.replace": {
+      // 补发/换发 (细则 22): the right stays; the register records the new certificate's number. The
+      // registering step asks the certificates module to replace the unit's current e-certificate;
+      // this plan is what happens when there is none (a paper certificate): a new certificate for
+      // the current right, its number written by the `right.certificate` entry.
+      const found = currentRight(records, details.targetRightId);
+      if (found?.right.status !== "current")
+        throw new AppError("CASE.INVALID", { reason: "no current right" });
+      const reason = type.announcement?.kind === "loss-notice" ? "lost" : "damaged";
+      const right = found.right;
+      plan.entries.push(
+        entry(records, {
+          kind: "right.certificate",
+          rightSeq: right.seq,
+          certificateNo: "",
+          replaces: right.certificateNo,
+          reason: REPLACEMENT_MARKS[reason],
+        }),
+      );
+      plan.certificate = {
+        content: { kind: "certificate", title: titleOf(records, right, found.holders) },
+        recipients: recipientsOf(withRole(input.parties, "right-holder"), "holder"),
+        entryIndex: 0,
+      };
+      plan.replacement = { reason, replaces: right.certificateNo };
       return plan;
+    }
     default:
       throw new AppError("CASE.INVALID", { reason: `no register entry for ${kind}` });
   }
@@ -752,6 +784,7 @@ export function withCertificateNumber(entry: PlannedEntry, number: string): Plan
   const body = entry.body;
   if (body.kind === "right.create")
     return { ...entry, body: { ...body, right: { ...body.right, certificateNo: number } } };
+  if (body.kind === "right.certificate") return { ...entry, body: { ...body, certificateNo: number } };
   if ("encumbrance" in body)
     return {
       ...entry,

@@ -3,6 +3,8 @@ import {
   type HolidayCalendar,
   type OfficeSettings,
   type Plan,
+  REPLACEMENT_MARKS,
+  type ReplacementReason,
   type RuleFinding,
   requireBusinessType,
   type UnitState,
@@ -53,8 +55,26 @@ export type RegisteringPorts = {
         recipients: NonNullable<PartPlan["certificate"]>["recipients"];
         /** 附图页: the parcel plan drawn from the register's geometry. */
         plans: { parcel?: Plan | null };
+        /** 补发/换发 of a paper certificate: the number the new one replaces. */
+        replacement?: { replacesNumber: string; reason: ReplacementReason } | null;
       },
     ) => Promise<{ id: string; number: string; kind: string }>;
+    /**
+     * 补发/换发: replaces the unit's current e-certificate of `number` (the one the register holds)
+     * and appends the entry recording the new number; null when the registry has no such
+     * e-certificate (a paper one), and the part's own plan applies.
+     */
+    replace: (
+      tx: Tx,
+      ctx: RequestContext,
+      target: { unitCode: string; number: string },
+      input: {
+        reason: ReplacementReason;
+        announcement: { publishedOn: string; reference: string } | null;
+        caseId: string;
+        now: Date;
+      },
+    ) => Promise<{ id: string; number: string; kind: string; entrySeq: number | null } | null>;
     voidOnUnit: (
       tx: Tx,
       ctx: RequestContext,
@@ -162,6 +182,29 @@ export async function registerInTx(
       today,
     });
     const certs = deps.certificates;
+    const swap = plan.replacement;
+    const notice = swap ? lossNoticeOf(row, swap.reason) : null;
+    const replaced =
+      swap?.replaces && certs
+        ? await certs.replace(
+            tx,
+            ctx,
+            { unitCode: row.unit_code, number: swap.replaces },
+            {
+              reason: swap.reason,
+              announcement: notice,
+              caseId: row.id,
+              now: deps.now,
+            },
+          )
+        : null;
+    if (replaced) {
+      certificates.push({ id: replaced.id, number: replaced.number, kind: replaced.kind });
+      const partSeqs = replaced.entrySeq !== null ? [replaced.entrySeq] : [];
+      seqs.push(...partSeqs);
+      await updatePart(tx, row.id, part.part_no, { entry_seqs: JSON.stringify(partSeqs) });
+      continue;
+    }
     if (plan.voidsCertificate && certs)
       voided.push(
         ...(await certs.voidOnUnit(tx, ctx, {
@@ -171,7 +214,8 @@ export async function registerInTx(
           kind: "certificate",
         })),
       );
-    let entries = plan.entries;
+    // A replacement without the certificates capability has no new number to record.
+    let entries = swap && !certs ? [] : plan.entries;
     let prepared: { id: string; number: string; kind: string } | undefined;
     if (plan.certificate && certs) {
       prepared = await certs.prepare(tx, ctx, {
@@ -180,9 +224,14 @@ export async function registerInTx(
         caseId: row.id,
         registerSeq: null,
         content: plan.certificate.content,
-        notes: [`业务号 ${row.id}`],
+        notes: [
+          `业务号 ${row.id}`,
+          ...(notice ? [`遗失声明：${notice.reference}（${notice.publishedOn}刊登）`] : []),
+          ...(swap && !swap.replaces ? [`${REPLACEMENT_MARKS[swap.reason]}：登记簿未记载原证书号`] : []),
+        ],
         recipients: plan.certificate.recipients,
         plans: await plansOf(tx, records),
+        replacement: swap?.replaces ? { replacesNumber: swap.replaces, reason: swap.reason } : null,
       });
       certificates.push(prepared);
       const at = plan.certificate.entryIndex;
@@ -218,6 +267,19 @@ export async function registerInTx(
       });
   }
   return { ok: true, findings, entries: seqs, certificates, voided };
+}
+
+/**
+ * R20: a lost certificate is replaced after the registry's own 遗失声明, the case's announcement
+ * (its start is the publication date).
+ */
+function lossNoticeOf(
+  row: CaseBundle["row"],
+  reason: ReplacementReason,
+): { publishedOn: string; reference: string } | null {
+  const startedOn = (row.state as { announcement?: { startedOn?: string } } | null)?.announcement?.startedOn;
+  if (reason !== "lost" || !startedOn) return null;
+  return { publishedOn: startedOn, reference: `不动产登记机构遗失声明（业务号 ${row.id}）` };
 }
 
 /**

@@ -32,6 +32,7 @@ export type CasesModuleDeps = {
     service: {
       prepareInTx: NonNullable<RegisteringPorts["certificates"]>["prepare"];
       voidInTx: NonNullable<RegisteringPorts["certificates"]>["voidOnUnit"];
+      replaceInTx: NonNullable<RegisteringPorts["certificates"]>["replace"];
     };
     sealing: { wake(): void };
   };
@@ -84,6 +85,8 @@ export function createCasesModule(deps: CasesModuleDeps) {
           certificates: {
             prepare: (tx, ctx, input) => certificates.service.prepareInTx(tx, ctx, input),
             voidOnUnit: (tx, ctx, input) => certificates.service.voidInTx(tx, ctx, input),
+            // 补发/换发: the certificates module replaces the e-certificate and records the new number.
+            replace: (tx, ctx, target, input) => certificates.service.replaceInTx(tx, ctx, target, input),
             // The QR page proves the inclusion of the entry that recorded the right.
             linkEntry: async (tx, id, seq) => {
               await sql`update certificates set register_seq = ${seq} where id = ${id}`.execute(tx);

@@ -35,6 +35,7 @@ import {
 } from "./certificate.repository";
 import type { CertificateSealing } from "./certificate.sealing";
 import { allocateNumber } from "./certificate-number.repository";
+import { recordReplacement } from "./certificate-register";
 
 export type Recipient = {
   role: "holder" | "mortgagee";
@@ -56,9 +57,31 @@ export type PrepareCertificateInput = {
   notes?: string[];
   plans?: CertificatePlans;
   recipients: Recipient[];
+  /**
+   * 补发/换发 of a certificate the registry holds no e-certificate of (paper, from before): the
+   * new one is marked as replacing `replacesNumber`, the number the register holds.
+   */
+  replacement?: { replacesNumber: string; reason: ReplacementReason } | null;
 };
 
 export type PreparedCertificate = { id: string; number: string; kind: CertificateKind; verifyUrl: string };
+
+export type ReplaceInput = {
+  reason: ReplacementReason;
+  /** 遗失声明: required for a lost certificate (补发), published on or before today. */
+  announcement?: { publishedOn: IsoDate; reference: string } | null;
+  caseId?: string | null;
+};
+
+/** The new certificate, and the register entry that recorded its number (null if none was written). */
+export type ReplacedCertificate = PreparedCertificate & { entrySeq: number | null };
+
+function requireAnnouncement(input: ReplaceInput, today: IsoDate): void {
+  if (input.reason !== "lost") return;
+  const a = input.announcement;
+  if (!a || !isIsoDate(a.publishedOn) || a.publishedOn > today || a.reference.trim() === "")
+    throw new AppError("CERTIFICATE.ANNOUNCEMENT_REQUIRED");
+}
 
 /** Days in China (UTC+8, no daylight saving) for dates printed on certificates. */
 export const chinaToday = (now: Date): IsoDate =>
@@ -169,6 +192,75 @@ export function createCertificateService(deps: {
     return access;
   }
 
+  /**
+   * 补发/换发 inside the caller's transaction: a new certificate with a new number, marked on its
+   * face; the old one becomes `replaced` (R26). The register records the new number in the same
+   * transaction (see `recordReplacement`) and the new certificate links to that entry, so its QR
+   * page proves it. `{unitCode, number}` picks the unit's current title of that number and answers
+   * null when there is none (a paper certificate from before the e-certificate, for example).
+   */
+  async function replaceInTx(
+    tx: Tx,
+    ctx: RequestContext,
+    target: { id: string } | { unitCode: string; number: string },
+    input: ReplaceInput & { now?: Date },
+  ): Promise<ReplacedCertificate | null> {
+    const at = input.now ?? now();
+    const today = chinaToday(at);
+    requireAnnouncement(input, today);
+    const old = await findCertificate(tx, "id" in target ? { id: target.id } : { number: target.number }, {
+      lock: true,
+    });
+    if (!old) {
+      if ("id" in target) throw new AppError("AUTH.FORBIDDEN");
+      return null;
+    }
+    if ("unitCode" in target && (old.unit_code !== target.unitCode || old.kind !== "certificate"))
+      return null;
+    if (old.status !== "current") {
+      if ("id" in target) throw new AppError("CERTIFICATE.NOT_CURRENT", { number: old.number });
+      return null;
+    }
+    const allocated = await allocateNumber(tx, {
+      office: old.office,
+      year: Number(today.slice(0, 4)),
+      kind: old.kind,
+    });
+    const notes = [...old.data.notes.filter((n) => !n.startsWith("遗失声明"))];
+    if (input.reason === "lost" && input.announcement)
+      notes.push(`遗失声明：${input.announcement.reference}（${input.announcement.publishedOn}刊登）`);
+    const data: CertificateData = {
+      ...old.data,
+      number: allocated.number,
+      registeredOn: today,
+      notes,
+      replacement: { replacesNumber: old.number, reason: input.reason },
+    };
+    const entrySeq = await recordReplacement(tx, old, allocated.number, input.reason, at);
+    const recipients = (await listRecipients(tx, old.id)).map((r) => ({
+      role: r.role,
+      accountId: r.account_id,
+      institutionId: r.institution_id,
+    }));
+    const prepared = await insertPrepared(tx, ctx, {
+      data,
+      office: old.office,
+      allocated,
+      caseId: input.caseId ?? old.case_id,
+      // The entry that recorded the new number; without one, the entry behind the old certificate.
+      registerSeq: entrySeq ?? old.register_seq,
+      plans: (old.plans ?? {}) as CertificatePlans,
+      recipients,
+      replacesId: old.id,
+    });
+    await voidOne(tx, ctx, old, {
+      reason: "replacement",
+      caseId: input.caseId ?? null,
+      replacedById: prepared.id,
+    });
+    return { ...prepared, entrySeq };
+  }
+
   return {
     /**
      * Called by the registering transaction (登簿), inside it: allocates the number (gapless,
@@ -195,7 +287,7 @@ export function createCertificateService(deps: {
         office: { code: input.office, name: await officeName(tx, input.office) },
         registeredOn: input.registeredOn,
         notes: input.notes ?? [],
-        replacement: null,
+        replacement: input.replacement ?? null,
       };
       const data: CertificateData =
         input.content.kind === "certificate"
@@ -321,69 +413,18 @@ export function createCertificateService(deps: {
       });
     },
 
+    replaceInTx,
+
     /**
-     * 补发 (lost, after the registry published the 作废声明) or 换发 (damaged): a new certificate
-     * with a new number, marked on its face; the old one becomes `replaced` (R26).
+     * 补发 (lost, after the registry published the 作废声明) or 换发 (damaged) by a registrar: see
+     * `replaceInTx`, in a transaction of its own; the PDF is sealed after the commit.
      */
-    async replace(
-      ctx: RequestContext,
-      id: string,
-      input: {
-        reason: ReplacementReason;
-        announcement?: { publishedOn: IsoDate; reference: string } | null;
-        caseId?: string | null;
-      },
-    ): Promise<PreparedCertificate> {
-      const today = chinaToday(now());
-      if (input.reason === "lost") {
-        const a = input.announcement;
-        if (!a || !isIsoDate(a.publishedOn) || a.publishedOn > today || a.reference.trim() === "")
-          throw new AppError("CERTIFICATE.ANNOUNCEMENT_REQUIRED");
-      }
-      const access = await requireAccess(ctx, id, "certificate.replace");
-      return inTransaction(db, async (tx) => {
-        const old = (await findCertificate(tx, { id }, { lock: true }))!;
-        if (old.status !== "current") throw new AppError("CERTIFICATE.NOT_CURRENT", { number: old.number });
-        const allocated = await allocateNumber(tx, {
-          office: old.office,
-          year: Number(today.slice(0, 4)),
-          kind: old.kind,
-        });
-        const notes = [...old.data.notes.filter((n) => !n.startsWith("遗失声明"))];
-        if (input.reason === "lost" && input.announcement)
-          notes.push(`遗失声明：${input.announcement.reference}（${input.announcement.publishedOn}刊登）`);
-        const data: CertificateData = {
-          ...old.data,
-          number: allocated.number,
-          registeredOn: today,
-          notes,
-          replacement: { replacesNumber: old.number, reason: input.reason },
-        };
-        const recipients = access.recipients.map((r) => ({
-          role: r.role,
-          accountId: r.account_id,
-          institutionId: r.institution_id,
-        }));
-        const prepared = await insertPrepared(tx, ctx, {
-          data,
-          office: old.office,
-          allocated,
-          caseId: input.caseId ?? old.case_id,
-          registerSeq: old.register_seq,
-          plans: (old.plans ?? {}) as CertificatePlans,
-          recipients,
-          replacesId: old.id,
-        });
-        await voidOne(tx, ctx, old, {
-          reason: "replacement",
-          caseId: input.caseId ?? null,
-          replacedById: prepared.id,
-        });
-        return prepared;
-      }).then((prepared) => {
-        deps.sealing.wake();
-        return prepared;
-      });
+    async replace(ctx: RequestContext, id: string, input: ReplaceInput): Promise<ReplacedCertificate> {
+      requireAnnouncement(input, chinaToday(now()));
+      await requireAccess(ctx, id, "certificate.replace");
+      const replaced = await inTransaction(db, (tx) => replaceInTx(tx, ctx, { id }, input));
+      deps.sealing.wake();
+      return replaced!;
     },
 
     /** Voids one certificate outside a registration (注销 of the right, 撤销 of the registration). */
