@@ -13,6 +13,7 @@ import {
   parseResidentId,
   parseUnitCode,
 } from "@yulin/domain";
+import { sql } from "kysely";
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Database } from "../platform/db/database";
@@ -516,6 +517,16 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
           .where("certificate_no", "=", number)
           .orderBy("seq", "desc")
           .executeTakeFirst();
+    // A paper number replaced by 补发/换发 lives on in the ledger entry that replaced it.
+    const replaced =
+      issued || recorded
+        ? undefined
+        : await db
+            .selectFrom("register_entries")
+            .select("unit_code")
+            .where("kind", "=", "right.certificate")
+            .where(sql<string>`body ->> 'replaces'`, "=", number)
+            .executeTakeFirst();
     const found = issued
       ? { unitCode: issued.unit_code, kind: issued.kind, status: issued.status }
       : recorded
@@ -524,7 +535,9 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
             kind: "certificate",
             status: recorded.status === "current" ? "current" : "void",
           }
-        : undefined;
+        : replaced?.unit_code
+          ? { unitCode: replaced.unit_code, kind: "certificate", status: "replaced" }
+          : undefined;
     if (!found) {
       await writeAudit(db, ctx, {
         action: "register.unit.by-certificate",

@@ -176,6 +176,18 @@ describe("补发/换发 through a case", () => {
       ]);
     }
 
+    // A court holding the old paper number still finds the unit, told the number was replaced.
+    const lookup = async (number: string) =>
+      (
+        await api.get(
+          "court.chancheng",
+          `/api/register/units/by-certificate?number=${encodeURIComponent(number)}`,
+        )
+      ).body;
+    expect(await lookup(paper)).toMatchObject({ unitCode: flat.unitCode, status: "replaced" });
+    expect(await lookup(first.number)).toMatchObject({ unitCode: flat.unitCode, status: "replaced" });
+    expect(await lookup(second.number)).toMatchObject({ unitCode: flat.unitCode, status: "current" });
+
     const report = await verifyRegister(env.services.db);
     expect(report.problems).toEqual([]);
   });

@@ -8,6 +8,7 @@ import * as cases from "./migrations/2026-11-24T1300-cases";
 import * as caseRatings from "./migrations/2026-11-24T1400-case-ratings";
 import * as registerLookups from "./migrations/2026-11-24T1410-register-lookups";
 import * as paymentRefunds from "./migrations/2026-11-24T1420-payment-refunds";
+import * as replacedCertificates from "./migrations/2026-11-24T1430-replaced-certificates";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-24T1400-case-ratings": caseRatings,
   "2026-11-24T1410-register-lookups": registerLookups,
   "2026-11-24T1420-payment-refunds": paymentRefunds,
+  "2026-11-24T1430-replaced-certificates": replacedCertificates,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
