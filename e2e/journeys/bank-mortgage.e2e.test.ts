@@ -1,30 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { launchBrowser, screenshot } from "../support/browser";
+import { describe, expect, it, onTestFailed } from "vitest";
+import { screenshot } from "../support/browser";
+import { fileBrowser } from "../support/file-browser";
 import {
   DEMO_UNITS,
-  type Session,
   screenshotAll,
-  session,
   switchToEnglishAndCheck,
   uploadMissingMaterials,
   waitForStage,
 } from "../support/journey";
 
-let browser: Browser;
-const sessions: Session[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const s of sessions) await s.context.close();
-  await browser?.close();
-});
-const as = async (username: string) => {
-  const s = await session(browser, username);
-  sessions.push(s);
-  return s.page;
-};
+const browser = fileBrowser();
+const sessions = browser.sessions;
+const as = async (username: string) => (await browser.as(username)).page;
 
 describe("a bank registers an instant mortgage for its customer and cancels it", () => {
   it("goes from the bank's application and the borrower's e-signature to the certification, then cancels the mortgage", async () => {

@@ -1,33 +1,20 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { launchBrowser, screenshot } from "../support/browser";
+import { describe, expect, it, onTestFailed } from "vitest";
+import { screenshot } from "../support/browser";
+import { fileBrowser } from "../support/file-browser";
 import {
   apiAs,
   DEMO_UNITS,
   SAMPLE_PDF,
-  type Session,
   screenshotAll,
-  session,
   staffAction,
   switchToEnglishAndCheck,
   uploadMissingMaterials,
   waitForStage,
 } from "../support/journey";
 
-let browser: Browser;
-const sessions: Session[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const s of sessions) await s.context.close();
-  await browser?.close();
-});
-const as = async (username: string) => {
-  const s = await session(browser, username);
-  sessions.push(s);
-  return s.page;
-};
+const browser = fileBrowser();
+const sessions = browser.sessions;
+const as = async (username: string) => (await browser.as(username)).page;
 
 describe("a court seizes a unit online, and a transfer of it is then refused (R7)", () => {
   it("registers the seizure instantly and shows the rule that refuses the sale", async () => {

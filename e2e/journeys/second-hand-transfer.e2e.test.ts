@@ -1,6 +1,6 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { launchBrowser, openPage, phone, screenshot } from "../support/browser";
+import { describe, expect, it, onTestFailed } from "vitest";
+import { phone, screenshot } from "../support/browser";
+import { fileBrowser } from "../support/file-browser";
 import {
   apiAs,
   DEMO_UNITS,
@@ -8,32 +8,17 @@ import {
   openCase,
   payOnSimulatedChannel,
   SAMPLE_PDF,
-  type Session,
   screenshotAll,
-  session,
   staffAction,
   uploadMissingMaterials,
   waitForStage,
 } from "../support/journey";
 import { priorSaleThroughApi } from "../support/prior-sale";
 
-let browser: Browser;
-const sessions: Session[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const s of sessions) await s.context.close();
-  await browser?.close();
-});
-const as = async (
-  username: string,
-  viewport: { width: number; height: number } = { width: 1366, height: 768 },
-) => {
-  const s = await session(browser, username, viewport);
-  sessions.push(s);
-  return s.page;
-};
+const browser = fileBrowser();
+const sessions = browser.sessions;
+const as = async (username: string, viewport?: { width: number; height: number }) =>
+  (await browser.as(username, viewport)).page;
 
 type Cert = { number: string; unitCode: string; status: string; verifyUrl: string; kind: string };
 const tokenOf = (verifyUrl: string) => verifyUrl.split("/verify/")[1]!;
@@ -203,8 +188,7 @@ describe("second-hand transfer prepared by an agent (二手房转移登记)", ()
     await screenshot(buyer, "verify-genuine");
 
     // 10. The seller's old certificate, scanned by anyone: genuine but void (cancelled by the transfer).
-    const anonymous = await openPage(browser);
-    sessions.push(anonymous);
+    const anonymous = await browser.anonymous();
     const visitor = anonymous.page;
     await visitor.goto(`/verify/${tokenOf(sellerOld.verifyUrl)}`);
     await visitor.getByTestId("verification-result").waitFor();

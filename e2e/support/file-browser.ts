@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { launchBrowser } from "./browser";
+import { launchBrowser, openPage } from "./browser";
 import { type Session, session } from "./journey";
 
 /**
@@ -19,10 +19,17 @@ export function fileBrowser() {
   });
   return {
     sessions,
-    /** A fresh context logged in as `username`, closed with the file. */
-    async as(username: string): Promise<Session> {
+    /** A fresh context logged in as `username` (desktop unless a viewport is given), closed with the file. */
+    async as(username: string, viewport?: { width: number; height: number }): Promise<Session> {
       if (!browser) throw new Error("fileBrowser().as() runs inside a test");
-      const s = await session(browser, username);
+      const s = await session(browser, username, viewport);
+      sessions.push(s);
+      return s;
+    },
+    /** A fresh context with nobody logged in (the public pages), closed with the file. */
+    async anonymous(): Promise<Session> {
+      if (!browser) throw new Error("fileBrowser().anonymous() runs inside a test");
+      const s = await openPage(browser);
       sessions.push(s);
       return s;
     },

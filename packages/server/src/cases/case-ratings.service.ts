@@ -1,9 +1,9 @@
-import { can } from "@yulin/domain";
 import { sql } from "kysely";
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import { type Database, inTransaction } from "../platform/db/database";
 import { AppError } from "../platform/errors";
-import { isApplicantSide, officesOf } from "./case.access";
+import { scopePrefixes } from "../register/register.service";
+import { isApplicantSide } from "./case.access";
 import type { CaseApplicationService } from "./case.service";
 
 /** Stages after which the applicant may rate the service (办结: recorded, or refused / not accepted). */
@@ -83,16 +83,11 @@ export function createCaseRatingsService(deps: { db: Database; application: Case
     async supervisionList(ctx: RequestContext, options: { limit?: number } = {}) {
       const actor = ctx.actor;
       if (!actor) throw new AppError("AUTH.UNAUTHENTICATED");
-      const scopes = officesOf(actor, "supervisor").filter((o) =>
-        can(actor, "supervision.view", { jurisdiction: o }),
-      );
-      if (scopes.length === 0) {
+      const prefixes = scopePrefixes(actor, "supervision.view");
+      if (prefixes.length === 0) {
         await writeAudit(db, ctx, { action: "case.ratings", outcome: "denied" });
         throw new AppError("AUTH.FORBIDDEN");
       }
-      const prefixes = scopes.map((s) =>
-        s.endsWith("0000") ? s.slice(0, 2) : s.endsWith("00") ? s.slice(0, 4) : s,
-      );
       const inScope = sql<boolean>`(${sql.join(
         prefixes.map((p) => sql`r.jurisdiction like ${`${p}%`}`),
         sql` or `,
@@ -130,7 +125,7 @@ export function createCaseRatingsService(deps: { db: Database; application: Case
         typeId: r.type_id,
         ...present(r),
       }));
-      await writeAudit(db, ctx, { action: "case.ratings", outcome: "success", details: { scopes } });
+      await writeAudit(db, ctx, { action: "case.ratings", outcome: "success", details: { prefixes } });
       return { offices, bad };
     },
   };

@@ -173,7 +173,7 @@ export async function listEncumbrancesHeldBy(
       .execute(),
     db
       .selectFrom("encumbrances")
-      .select(["unit_code", "kind", "status"])
+      .select(["unit_code", "seq", "kind", "status"])
       .where("jurisdiction", "in", counties)
       .where("unit_code", "in", codes)
       .where("status", "!=", "historic")
@@ -189,7 +189,8 @@ export async function listEncumbrancesHeldBy(
   const byCode = new Map<string, HeldUnit>(
     units.map((u) => [u.unit_code, { address: u.address, live: [], rightSeq: null }]),
   );
-  for (const e of live) byCode.get(e.unit_code)?.live.push({ kind: e.kind, status: e.status });
+  for (const e of live)
+    byCode.get(e.unit_code)?.live.push({ seq: Number(e.seq), kind: e.kind, status: e.status });
   for (const r of rights) {
     const unit = byCode.get(r.unit_code);
     const seq = Number(r.seq);
@@ -200,7 +201,7 @@ export async function listEncumbrancesHeldBy(
 
 export type HeldUnit = {
   address: string;
-  live: Array<{ kind: EncumbranceRecord["kind"]; status: EncumbranceRecord["status"] }>;
+  live: Array<{ seq: number; kind: EncumbranceRecord["kind"]; status: EncumbranceRecord["status"] }>;
   /** The ledger entry of the unit's current right (later than a mortgage's: 抵押物已转移). */
   rightSeq: number | null;
 };

@@ -83,23 +83,23 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
   }
 
   /** Is the caller a current holder of the unit (their ID number's or credit code's lookup hash)? */
-  async function isHolder(actor: Actor, holderHashes: ReadonlyArray<string | null>): Promise<boolean> {
-    if (actor.kind !== "citizen" && actor.kind !== "company") return false;
+  /**
+   * The caller's key as a holder in the register: the lookup hash of a person's ID number, or of a
+   * company's or institution's credit code. Staff hold nothing.
+   */
+  async function ownKey(actor: Actor): Promise<string | null> {
+    if (actor.kind === "institution") {
+      if (!actor.institutionId) return null;
+      const row = await db
+        .selectFrom("institutions")
+        .select("credit_code")
+        .where("id", "=", actor.institutionId)
+        .executeTakeFirst();
+      return row?.credit_code ? pii.lookupHash(row.credit_code) : null;
+    }
+    if (actor.kind !== "citizen" && actor.kind !== "company") return null;
     const identity = await findAccountIdentity(db, actor.accountId);
-    const own =
-      identity?.id_number_hash ?? (identity?.credit_code ? pii.lookupHash(identity.credit_code) : null);
-    return own !== null && holderHashes.includes(own);
-  }
-
-  /** The lookup hash of the caller's institution's credit code (how the register keeps it as a holder). */
-  async function institutionKey(actor: Actor): Promise<string | null> {
-    if (actor.kind !== "institution" || !actor.institutionId) return null;
-    const row = await db
-      .selectFrom("institutions")
-      .select("credit_code")
-      .where("id", "=", actor.institutionId)
-      .executeTakeFirst();
-    return row?.credit_code ? pii.lookupHash(row.credit_code) : null;
+    return identity?.id_number_hash ?? (identity?.credit_code ? pii.lookupHash(identity.credit_code) : null);
   }
 
   /**
@@ -118,13 +118,14 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
   ): Promise<{ view: RegisterView; basis: string } | undefined> {
     const { jurisdiction } = unit;
     if (can(actor, "register.read", { jurisdiction })) return { view: "full", basis: "staff" };
+    const key = await ownKey(actor);
     if (
-      (await isHolder(actor, unit.holderHashes)) &&
+      key !== null &&
+      unit.holderHashes.includes(key) &&
       can(actor, "register.read-own", { ownerAccountId: actor.accountId })
     )
       return { view: "full", basis: "holder" };
     if (actor.kind === "institution") {
-      const key = await institutionKey(actor);
       if (
         key !== null &&
         (unit.restrictionHolderHashes ?? []).includes(key) &&
@@ -445,17 +446,8 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
     options: { kind?: EncumbranceRecord["kind"]; live: boolean; limit?: number },
   ) {
     const actor = requireActor(ctx);
-    const key =
-      actor.kind === "institution"
-        ? await institutionKey(actor)
-        : await (async () => {
-            const identity = await findAccountIdentity(db, actor.accountId);
-            return (
-              identity?.id_number_hash ??
-              (identity?.credit_code ? pii.lookupHash(identity.credit_code) : null)
-            );
-          })();
-    if (actor.kind === "staff" || key === null) {
+    const key = await ownKey(actor);
+    if (key === null) {
       await writeAudit(db, ctx, { action: "register.restrictions.held", outcome: "denied" });
       throw new AppError("AUTH.FORBIDDEN");
     }
@@ -472,21 +464,20 @@ export function createRegisterService({ db, pii }: RegisterReadDeps) {
     return {
       restrictions: held.map((e) => {
         const unit = units.get(e.unitCode);
-        const others = (unit?.live ?? []).filter((o) => o.kind !== e.kind || e.status === "historic");
+        // What else weighs on the unit now (R30 flags, without other holders' identities).
+        const others = (unit?.live ?? []).filter((o) => o.seq !== Number(e.seq));
+        const count = (kind: EncumbranceRecord["kind"], status?: EncumbranceRecord["status"]) =>
+          others.filter((o) => o.kind === kind && (status === undefined || o.status === status)).length;
         return {
           unitCode: e.unitCode,
           address: unit?.address ?? "",
           restriction: presentEncumbrance(e),
-          // What else weighs on the collateral now (R30 flags, without other holders' identities).
           alsoOnUnit: {
-            seized: (unit?.live ?? []).some((o) => o.kind === "seizure") && e.kind !== "seizure",
-            waitingSeizures: (unit?.live ?? []).filter((o) => o.kind === "seizure" && o.status === "waiting")
-              .length,
-            objection: others.some((o) => o.kind === "objection"),
-            advanceNotice: others.some((o) => o.kind === "advance-notice"),
-            otherMortgages:
-              (unit?.live ?? []).filter((o) => o.kind === "mortgage").length -
-              (e.kind === "mortgage" && e.status !== "historic" ? 1 : 0),
+            seized: count("seizure", "effective") > 0,
+            waitingSeizures: count("seizure", "waiting"),
+            objection: count("objection") > 0,
+            advanceNotice: count("advance-notice") > 0,
+            otherMortgages: count("mortgage"),
           },
           transferredSince: unit?.rightSeq != null && unit.rightSeq > Number(e.seq),
         };

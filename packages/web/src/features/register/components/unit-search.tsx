@@ -16,9 +16,7 @@ export function UnitSearch({ openUnit }: { openUnit: (code: string) => void }) {
   const errorText = useErrorText();
   const [text, setText] = useState("");
   const [submitted, setSubmitted] = useState("");
-  const byCertificate = useCertificateLookup((code) => {
-    openUnit(code);
-  });
+  const byCertificate = useCertificateLookup(openUnit);
   const search = useAddressSearch(
     looksLikeUnitCode(submitted) || looksLikeCertificateNumber(submitted) ? "" : submitted,
   );
