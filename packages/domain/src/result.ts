@@ -16,3 +16,8 @@ export type Finding = {
   /** Legal or standard basis, e.g. `GB 11643-1999 §5` or `民法典 第221条`. */
   basis?: string;
 };
+
+/** The end of an exhaustive switch: a new member of the union fails to compile until handled. */
+export const assertNever = (value: never): never => {
+  throw new TypeError(`unhandled case: ${String(value)}`);
+};

@@ -25,6 +25,44 @@ export type DraftParty = {
   actsFor?: string;
   /** R2: the obligor claims the right by an unregistered inheritance or decision (民法典 229–232). */
   unregisteredAcquisition?: "inheritance" | "decision";
+  /** What the register records of the party when a part is planned (absent in rule-only drafts). */
+  identity?: PartyIdentity;
+};
+
+/** A party as the register records it: sealed ID, its kind, the share as written, its institution. */
+export type PartyIdentity = {
+  /** 权利人类型: 1 个人, 2 企业 … */
+  holderType: string;
+  /** 证件种类: 1 身份证 … 8 统一社会信用代码. */
+  idType: string;
+  idNumberEnc: string | null;
+  idNumberMasked: string | null;
+  /** 按份共有 share as written on the application (`1/2`, `50%`). */
+  shareText: string | null;
+  /** The institution (bank, court …) the party is, when it is one on the platform. */
+  institutionId: string | null;
+};
+
+/** First registration and correction: the right's facts (权利类型, 性质, 用途, 面积, 期限). */
+export type RightFactsInput = {
+  rightType: string;
+  nature?: string | null;
+  use?: string | null;
+  area?: number | null;
+  termStart?: string | null;
+  termEnd?: string | null;
+};
+
+/** 自然状况变更: the unit's facts as they now are (坐落, 面积, 用途 …). */
+export type UnitFactsInput = {
+  address?: string;
+  buildingArea?: number | null;
+  innerArea?: number | null;
+  sharedArea?: number | null;
+  use?: string | null;
+  floor?: number | null;
+  roomLabel?: string | null;
+  structure?: string | null;
 };
 
 /** A material on file: uploaded, referenced from e-licence data, or replaced by a commitment (告知承诺). */
@@ -126,4 +164,9 @@ export type CaseDraft = {
   habitation?: { byWill?: boolean; targetId?: string; ended?: "term" | "death" | "agreement" };
   /** R8: a court decision disposing of the whole unit (waiting seizures lapse). */
   decision?: { court?: string; wholeUnit?: boolean };
+  /** What the register will record (planning only; the rules do not read these). */
+  right?: RightFactsInput;
+  unit?: UnitFactsInput;
+  /** Contract, ruling or other document number recorded in the register. */
+  documentNo?: string;
 };

@@ -15,7 +15,8 @@ import {
   type RuleContext,
   type RuleFinding,
   type RuleStage,
-  type UnitState,
+  type UnitSlice,
+  unitStateOf,
 } from "@yulin/domain";
 import type { CaseRow, MaterialRow, PartRow, PartyRow, SignatureRow } from "./case.repository";
 
@@ -24,7 +25,10 @@ import type { CaseRow, MaterialRow, PartRow, PartyRow, SignatureRow } from "./ca
  * and the `CaseState` the stage machine moves. Pure functions over rows.
  */
 
-/** A part's particulars as stored (`case_parts.details`): CaseDraft fields plus what the register needs. */
+/**
+ * A part's particulars as stored (`case_parts.details`): the CaseDraft fields a part carries, what
+ * the register records (right, unit facts, document number), and the price for the deed tax.
+ */
 export type PartDetails = Partial<
   Pick<
     CaseDraft,
@@ -48,32 +52,13 @@ export type PartDetails = Partial<
     | "easement"
     | "habitation"
     | "decision"
+    | "right"
+    | "unit"
+    | "documentNo"
   >
 > & {
-  /** First registration and correction: the right's facts (权利类型, 性质, 用途, 面积, 期限). */
-  right?: {
-    rightType: string;
-    nature?: string | null;
-    use?: string | null;
-    area?: number | null;
-    termStart?: string | null;
-    termEnd?: string | null;
-  };
-  /** 自然状况变更: the unit's facts as they now are (坐落, 面积, 用途 …). */
-  unit?: {
-    address?: string;
-    buildingArea?: number | null;
-    innerArea?: number | null;
-    sharedArea?: number | null;
-    use?: string | null;
-    floor?: number | null;
-    roomLabel?: string | null;
-    structure?: string | null;
-  };
   /** Transaction price in fen (deed tax base). */
   priceFen?: number;
-  /** Contract, ruling or other document number recorded in the register. */
-  documentNo?: string;
 };
 
 /** The stored stage-machine state: the domain `CaseState` without its history (kept in case_transitions). */
@@ -124,7 +109,7 @@ export function buildDrafts(input: DraftInputs): CaseDraft[] {
   const draftMaterials = materials.map((m) => ({ id: m.material_id as MaterialId, source: m.source }));
   return parts.map((part): CaseDraft => {
     const details = part.details as PartDetails;
-    const { right: _right, priceFen: _price, documentNo: _doc, unit: _unit, ...fields } = details;
+    const { priceFen: _price, ...fields } = details;
     const draftParties = parties
       .filter((p) => p.part_no === part.part_no)
       .map((p): DraftParty => {
@@ -141,6 +126,14 @@ export function buildDrafts(input: DraftInputs): CaseDraft[] {
           ...(p.unregistered_acquisition === "inheritance" || p.unregistered_acquisition === "decision"
             ? { unregisteredAcquisition: p.unregistered_acquisition }
             : {}),
+          identity: {
+            holderType: p.holder_type,
+            idType: p.id_type,
+            idNumberEnc: p.id_number_enc,
+            idNumberMasked: p.id_number_masked,
+            shareText: p.share,
+            institutionId: p.institution_id,
+          },
         };
       });
     return {
@@ -177,14 +170,18 @@ export function ruleContext(
 
 /** Every finding of every rule for the case's parts (a combined case part by part, in order). */
 export function evaluateCase(
-  caseRow: Pick<CaseRow, "kind" | "type_id">,
+  caseRow: Pick<CaseRow, "id" | "kind" | "type_id">,
   drafts: readonly CaseDraft[],
-  unit: UnitState,
+  unit: UnitSlice,
   ctx: RuleContext,
 ): RuleFinding[] {
   if (caseRow.kind === "combined")
-    return evaluateCombined({ combinedTypeId: caseRow.type_id, parts: drafts }, unit, ctx);
-  return evaluateRules(drafts[0]!, unit, ctx);
+    return evaluateCombined(
+      { combinedTypeId: caseRow.type_id, parts: drafts, caseId: caseRow.id },
+      unit,
+      ctx,
+    );
+  return evaluateRules(drafts[0]!, unitStateOf(unit), ctx);
 }
 
 /** Findings as the API shows them: rule id, severity, messages, legal basis, part, commitment. */

@@ -1,13 +1,18 @@
 import {
+  applyToSlice,
   blocking,
+  type CaseDraft,
   type HolidayCalendar,
   type OfficeSettings,
+  type PartPlan,
   type Plan,
+  planPart,
   REPLACEMENT_MARKS,
   type ReplacementReason,
   type RuleFinding,
   requireBusinessType,
-  type UnitState,
+  type UnitSlice,
+  withCertificateNumber,
 } from "@yulin/domain";
 import type { CollateralEvent } from "../integrations/bank/bank.notifications";
 import type { RequestContext } from "../platform/audit/audit";
@@ -20,10 +25,9 @@ import { isFeePaid, updatePart } from "./case.repository";
 import type { CaseBundle } from "./case-bundle";
 import { chinaDateOf } from "./case-clock";
 import { buildDrafts, evaluateCase, type PartDetails, ruleContext } from "./case-drafts";
-import { type PartPlan, planPart, withCertificateNumber } from "./case-entries";
 import { scheduleEffectsOf } from "./effects.repository";
 import { bankMortgagees, banksByKey } from "./mortgagee-banks";
-import { loadUnit, lockUnits, type UnitRecords } from "./unit-state.loader";
+import { loadUnitSlice, lockUnits } from "./unit-state.loader";
 
 /** What the registering transaction needs from the other capabilities (wired in cases.module.ts). */
 export type RegisteringPorts = {
@@ -39,9 +43,8 @@ export type RegisteringPorts = {
   /**
    * Certificates (certificates/): the number is allocated inside this transaction (gapless), the
    * old title voided (R26), and the certificate linked to the ledger entry that recorded it.
-   * Absent when the certificates capability is not wired: registering then yields no certificate.
    */
-  certificates?: {
+  certificates: {
     prepare: (
       tx: Tx,
       ctx: RequestContext,
@@ -101,37 +104,38 @@ export type RegisterOutcome =
 
 /**
  * Locks the case's units FOR UPDATE in unit-code order (the unit, and an easement's dominant unit)
- * and reads the unit under the lock.
+ * and reads the unit's slice under the lock.
  */
-export async function lockCaseUnits(
-  tx: Tx,
-  bundle: CaseBundle,
-): Promise<{ records: UnitRecords; state: UnitState }> {
+export async function lockCaseUnits(tx: Tx, bundle: CaseBundle): Promise<UnitSlice> {
   const dominant = bundle.parts
     .map((p) => (p.details as PartDetails).easement?.dominantUnitCode)
     .filter((c): c is string => typeof c === "string");
   await lockUnits(tx, [bundle.row.unit_code, ...dominant]);
-  const loaded = await loadUnit(tx, bundle.row.unit_code);
-  if (!loaded) throw new AppError("CASE.UNIT_UNKNOWN", { unitCode: bundle.row.unit_code });
-  return loaded;
+  const slice = await loadUnitSlice(tx, bundle.row.unit_code);
+  if (!slice) throw new AppError("CASE.UNIT_UNKNOWN", { unitCode: bundle.row.unit_code });
+  return slice;
 }
+
+type Deps = RegisteringPorts & { calendar: HolidayCalendar; office: OfficeSettings; now: Date };
+type Issued = { id: string; number: string; kind: string };
 
 /**
  * 登簿 with the check at commit (ARCHITECTURE "Check at commit"), inside the caller's transaction:
- * lock the affected units FOR UPDATE in unit-code order, rebuild the rules' view of them from the
- * projections, re-run every rule at the `register` stage, and refuse on any blocking finding (a
- * seizure that arrived while a transfer was under review wins). Otherwise append the parts'
- * entries in the catalogue's order — a combined case all or nothing — with their certificate
- * numbers, void the old certificates (R26), enqueue the banks' and the tax department's notices
- * and schedule the time-driven effects. Throws only programmer and register errors.
+ * lock the affected units in unit-code order and load the unit once; re-run every rule at the
+ * `register` stage against it (a combined case part by part, each against the unit as the earlier
+ * parts' plans leave it) and refuse on any blocking finding (a seizure that arrived while a transfer
+ * was under review wins). Otherwise record each part's plan (domain `planPart`) in the catalogue's
+ * order — a combined case all or nothing — with its certificate number, void the old certificates
+ * (R26), enqueue the banks' and the tax department's notices and schedule the time-driven effects.
+ * Throws only programmer and register errors.
  */
 export async function registerInTx(
   tx: Tx,
   ctx: RequestContext,
   bundle: CaseBundle,
-  deps: RegisteringPorts & { calendar: HolidayCalendar; office: OfficeSettings; now: Date },
+  deps: Deps,
   /** The unit as read in this transaction after `lockCaseUnits` (the instant path reads it once). */
-  locked?: { records: UnitRecords; state: UnitState },
+  locked?: UnitSlice,
   /**
    * Runs once the check has passed, before the register's and the certificates' serial locks are
    * taken: the case's own writes (stage, timeline, audit) stay out of the serialised section.
@@ -139,134 +143,170 @@ export async function registerInTx(
   beforeRecord?: (findings: RuleFinding[]) => Promise<void>,
 ): Promise<RegisterOutcome> {
   const { row } = bundle;
-  const today = chinaDateOf(deps.now);
-  const types = bundle.parts.map((p) => requireBusinessType(p.type_id));
-  const loaded = locked ?? (await lockCaseUnits(tx, bundle));
-  const unit = loaded.state;
-
-  // R22: the tax department's confirmation, read under the declaration's lock.
-  let taxCleared = !types.some((t) => t.deedTax);
-  if (!taxCleared)
-    taxCleared = await deps.requireTaxCleared(tx, row.id).then(
-      () => true,
-      (error: unknown) => {
-        if (error instanceof AppError && error.code.startsWith("TAX.")) return false;
-        throw error;
-      },
-    );
-  const feePaid = await isFeePaid(tx, row.id);
-  const drafts = buildDrafts({ ...bundle, caseRow: row, taxCleared, feePaid });
+  let slice = locked ?? (await lockCaseUnits(tx, bundle));
+  const drafts = await draftsAtCommit(tx, bundle, deps);
   const findings = evaluateCase(
     row,
     drafts,
-    unit,
-    ruleContext(today, deps.calendar, deps.office, "register"),
+    slice,
+    ruleContext(chinaDateOf(deps.now), deps.calendar, deps.office, "register"),
   );
   if (blocking(findings).length > 0) return { ok: false, findings };
   const banks = await banksByKey(tx, deps.pii);
   await beforeRecord?.(findings);
 
   const seqs: number[] = [];
-  const certificates: Array<{ id: string; number: string; kind: string }> = [];
+  const certificates: Issued[] = [];
   const voided: string[] = [];
   for (const [index, part] of bundle.parts.entries()) {
-    // Each part sees the register as the earlier parts left it.
-    const records = index === 0 ? loaded.records : (await loadUnit(tx, row.unit_code))?.records;
-    if (!records) throw new AppError("CASE.UNIT_UNKNOWN", { unitCode: row.unit_code });
-    const plan = planPart({
-      caseId: row.id,
-      type: types[index]!,
-      details: part.details as PartDetails,
-      parties: bundle.parties.filter((p) => p.part_no === part.part_no),
-      records,
-      today,
-    });
-    const certs = deps.certificates;
-    const swap = plan.replacement;
-    const notice = swap ? lossNoticeOf(row, swap.reason) : null;
-    const replaced =
-      swap?.replaces && certs
-        ? await certs.replace(
-            tx,
-            ctx,
-            { unitCode: row.unit_code, number: swap.replaces },
-            {
-              reason: swap.reason,
-              announcement: notice,
-              caseId: row.id,
-              now: deps.now,
-            },
-          )
-        : null;
-    if (replaced) {
-      certificates.push({ id: replaced.id, number: replaced.number, kind: replaced.kind });
-      const partSeqs = replaced.entrySeq !== null ? [replaced.entrySeq] : [];
-      seqs.push(...partSeqs);
-      await updatePart(tx, row.id, part.part_no, { entry_seqs: JSON.stringify(partSeqs) });
-      continue;
-    }
-    if (plan.voidsCertificate && certs)
-      voided.push(
-        ...(await certs.voidOnUnit(tx, ctx, {
-          reason: plan.voidsCertificate,
-          caseId: row.id,
-          unitCode: row.unit_code,
-          kind: "certificate",
-        })),
-      );
-    // A replacement without the certificates capability has no new number to record.
-    let entries = swap && !certs ? [] : plan.entries;
-    let prepared: { id: string; number: string; kind: string } | undefined;
-    if (plan.certificate && certs) {
-      prepared = await certs.prepare(tx, ctx, {
-        office: row.jurisdiction,
-        registeredOn: today,
-        caseId: row.id,
-        registerSeq: null,
-        content: plan.certificate.content,
-        notes: [
-          `业务号 ${row.id}`,
-          ...(notice ? [`遗失声明：${notice.reference}（${notice.publishedOn}刊登）`] : []),
-          ...(swap && !swap.replaces ? [`${REPLACEMENT_MARKS[swap.reason]}：登记簿未记载原证书号`] : []),
-        ],
-        recipients: plan.certificate.recipients,
-        plans: await plansOf(tx, records),
-        replacement: swap?.replaces ? { replacesNumber: swap.replaces, reason: swap.reason } : null,
-      });
-      certificates.push(prepared);
-      const at = plan.certificate.entryIndex;
-      entries = entries.map((e, i) => (i === at ? withCertificateNumber(e, prepared!.number) : e));
-    }
-    const { entries: appended } = await appendEntries(tx, entries, { now: deps.now });
-    const partSeqs = appended.map((e) => e.seq);
-    seqs.push(...partSeqs);
-    await updatePart(tx, row.id, part.part_no, { entry_seqs: JSON.stringify(partSeqs) });
-    const seq = plan.certificate ? partSeqs[plan.certificate.entryIndex] : undefined;
-    if (prepared && certs && seq !== undefined) await certs.linkEntry(tx, prepared.id, seq);
-    await scheduleEffectsOf(tx, appended, deps.calendar);
-    for (const event of plan.banks) {
-      const mortgagees = bankMortgagees(event.mortgageeKeys, banks);
-      if (mortgagees.length === 0) continue;
-      await deps.notifyBanks(tx, {
-        event: event.event,
-        eventId: `${row.id}:${part.part_no}:${event.event}`,
-        occurredAt: deps.now,
-        caseRef: row.id,
-        unitCode: row.unit_code,
-        jurisdiction: row.jurisdiction,
-        registerEntry: partSeqs[0] !== undefined ? String(partSeqs[0]) : null,
-        details: event.details,
-        mortgagees,
-      });
-    }
-    if (plan.taxed)
-      await deps.notifyTaxRegistered(tx, {
-        caseRef: row.id,
-        registeredAt: deps.now,
-        certificateNo: prepared?.number ?? null,
-      });
+    // Each part is planned against the register as the earlier parts left it.
+    const recorded = await recordPart(tx, ctx, bundle, part.part_no, drafts[index]!, slice, deps, banks);
+    slice = recorded.slice;
+    seqs.push(...recorded.seqs);
+    certificates.push(...recorded.certificates);
+    voided.push(...recorded.voided);
   }
   return { ok: true, findings, entries: seqs, certificates, voided };
+}
+
+/** The parts' drafts as the check at commit reads them: R22 read under the declaration's lock. */
+async function draftsAtCommit(tx: Tx, bundle: CaseBundle, deps: Deps): Promise<CaseDraft[]> {
+  const types = bundle.parts.map((p) => requireBusinessType(p.type_id));
+  let taxCleared = !types.some((t) => t.deedTax);
+  if (!taxCleared)
+    taxCleared = await deps.requireTaxCleared(tx, bundle.row.id).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof AppError && error.code.startsWith("TAX.")) return false;
+        throw error;
+      },
+    );
+  const feePaid = await isFeePaid(tx, bundle.row.id);
+  return buildDrafts({ ...bundle, caseRow: bundle.row, taxCleared, feePaid });
+}
+
+/** Records one part: its plan's entries, certificate, voided titles and notices. */
+async function recordPart(
+  tx: Tx,
+  ctx: RequestContext,
+  bundle: CaseBundle,
+  partNo: number,
+  draft: CaseDraft,
+  slice: UnitSlice,
+  deps: Deps,
+  banks: ReadonlyMap<string, string>,
+): Promise<{ slice: UnitSlice; seqs: number[]; certificates: Issued[]; voided: string[] }> {
+  const { row } = bundle;
+  const planned = planPart(draft, slice, { caseId: row.id, today: chinaDateOf(deps.now) });
+  if (!planned.ok)
+    throw new AppError("CASE.INVALID", { reason: planned.error[0]?.message_en, findings: planned.error });
+  const plan = planned.value;
+  const certs = deps.certificates;
+  const swap = plan.replacement;
+  const notice = swap ? lossNoticeOf(row, swap.reason) : null;
+  const replaced = swap?.replaces
+    ? await certs.replace(
+        tx,
+        ctx,
+        { unitCode: row.unit_code, number: swap.replaces },
+        { reason: swap.reason, announcement: notice, caseId: row.id, now: deps.now },
+      )
+    : null;
+  if (replaced) {
+    // The certificates capability recorded the new number itself: read the unit anew.
+    const seqs = replaced.entrySeq !== null ? [replaced.entrySeq] : [];
+    await updatePart(tx, row.id, partNo, { entry_seqs: JSON.stringify(seqs) });
+    const after = await loadUnitSlice(tx, row.unit_code);
+    if (!after) throw new AppError("CASE.UNIT_UNKNOWN", { unitCode: row.unit_code });
+    const { id, number, kind } = replaced;
+    return { slice: after, seqs, certificates: [{ id, number, kind }], voided: [] };
+  }
+  const voided = plan.voidsCertificate
+    ? await certs.voidOnUnit(tx, ctx, {
+        reason: plan.voidsCertificate,
+        caseId: row.id,
+        unitCode: row.unit_code,
+        kind: "certificate",
+      })
+    : [];
+  const issued = plan.certificate ? await prepareCertificate(tx, ctx, row, plan, slice, deps, notice) : null;
+  const entries = plan.entries.map((e, i) =>
+    issued && i === plan.certificate?.entryIndex ? withCertificateNumber(e, issued.number) : e,
+  );
+  const { entries: appended } = await appendEntries(tx, entries, { now: deps.now });
+  const after = applyToSlice(slice, appended);
+  if (!after.ok) throw new Error(`the register took entries its own rules refuse: ${after.error[0]?.code}`);
+  const seqs = appended.map((e) => e.seq);
+  await updatePart(tx, row.id, partNo, { entry_seqs: JSON.stringify(seqs) });
+  const seq = plan.certificate ? seqs[plan.certificate.entryIndex] : undefined;
+  if (issued && seq !== undefined) await certs.linkEntry(tx, issued.id, seq);
+  await scheduleEffectsOf(tx, appended, deps.calendar);
+  await notifyParties(tx, bundle, partNo, plan, seqs, issued, deps, banks);
+  return { slice: after.value, seqs, certificates: issued ? [issued] : [], voided };
+}
+
+/** The part's certificate or certification: its number allocated now (gapless per office and year). */
+async function prepareCertificate(
+  tx: Tx,
+  ctx: RequestContext,
+  row: CaseBundle["row"],
+  plan: PartPlan,
+  slice: UnitSlice,
+  deps: Deps,
+  notice: { publishedOn: string; reference: string } | null,
+): Promise<Issued> {
+  const certificate = plan.certificate!;
+  const swap = plan.replacement;
+  return deps.certificates.prepare(tx, ctx, {
+    office: row.jurisdiction,
+    registeredOn: chinaDateOf(deps.now),
+    caseId: row.id,
+    registerSeq: null,
+    content: certificate.content,
+    notes: [
+      `业务号 ${row.id}`,
+      ...(notice ? [`遗失声明：${notice.reference}（${notice.publishedOn}刊登）`] : []),
+      ...(swap && !swap.replaces ? [`${REPLACEMENT_MARKS[swap.reason]}：登记簿未记载原证书号`] : []),
+    ],
+    recipients: certificate.recipients,
+    plans: await plansOf(tx, slice),
+    replacement: swap?.replaces ? { replacesNumber: swap.replaces, reason: swap.reason } : null,
+  });
+}
+
+/** The mortgagee banks' collateral notices and the tax department's registered notice (outbox). */
+async function notifyParties(
+  tx: Tx,
+  bundle: CaseBundle,
+  partNo: number,
+  plan: PartPlan,
+  seqs: readonly number[],
+  issued: Issued | null,
+  deps: Deps,
+  banks: ReadonlyMap<string, string>,
+): Promise<void> {
+  const { row } = bundle;
+  for (const event of plan.banks) {
+    const mortgagees = bankMortgagees(event.mortgageeKeys, banks);
+    if (mortgagees.length === 0) continue;
+    await deps.notifyBanks(tx, {
+      event: event.event,
+      eventId: `${row.id}:${partNo}:${event.event}`,
+      occurredAt: deps.now,
+      caseRef: row.id,
+      unitCode: row.unit_code,
+      jurisdiction: row.jurisdiction,
+      registerEntry: seqs[0] !== undefined ? String(seqs[0]) : null,
+      details: event.details,
+      mortgagees,
+    });
+  }
+  if (plan.taxed)
+    await deps.notifyTaxRegistered(tx, {
+      caseRef: row.id,
+      registeredAt: deps.now,
+      certificateNo: issued?.number ?? null,
+    });
 }
 
 /**
@@ -286,8 +326,8 @@ function lossNoticeOf(
  * 附图页 of a certificate issued through a case: the 宗地图 — the parcel filled, its buildings
  * outlined and named — from the register's CGCS2000 geometry; none when the parcel has no survey.
  */
-export async function plansOf(tx: Tx, records: UnitRecords): Promise<{ parcel?: Plan }> {
-  const parcel = records.parcel;
+export async function plansOf(tx: Tx, slice: Pick<UnitSlice, "parcel">): Promise<{ parcel?: Plan }> {
+  const parcel = slice.parcel;
   if (!parcel?.geometry) return {};
   const buildings = await listBuildingsOfParcel(tx, parcel.parcelCode);
   return {

@@ -15,7 +15,7 @@ import {
   type RuleStage,
   requireBusinessType,
   transition,
-  type UnitState,
+  type UnitSlice,
 } from "@yulin/domain";
 import type { RequestContext } from "../platform/audit/audit";
 import { writeAudit } from "../platform/audit/audit";
@@ -29,7 +29,7 @@ import { caseContent, contentText } from "./case-content";
 import { buildDrafts, evaluateCase, presentFinding, ruleContext, stateOf, storedState } from "./case-drafts";
 import { lockCaseUnits, type RegisteringPorts, type RegisterOutcome, registerInTx } from "./case-registering";
 import { verifyContent } from "./party-keys";
-import { loadUnit, type UnitRecords } from "./unit-state.loader";
+import { loadUnitSlice } from "./unit-state.loader";
 
 export type WorkflowDeps = RegisteringPorts & {
   db: Database;
@@ -121,7 +121,7 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
   async function evaluateAt(
     tx: Tx,
     bundle: CaseBundle,
-    unit: UnitState,
+    unit: UnitSlice,
     stage: RuleStage,
     calendar: HolidayCalendar,
   ): Promise<RuleFinding[]> {
@@ -150,9 +150,9 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
     stage: RuleStage,
     calendar: HolidayCalendar,
   ): Promise<RuleFinding[]> {
-    const unit = await loadUnit(tx, bundle.row.unit_code);
+    const unit = await loadUnitSlice(tx, bundle.row.unit_code);
     if (!unit) throw new AppError("CASE.UNIT_UNKNOWN", { unitCode: bundle.row.unit_code });
-    return evaluateAt(tx, bundle, unit.state, stage, calendar);
+    return evaluateAt(tx, bundle, unit, stage, calendar);
   }
 
   /** Applies the stage machine, persists the new stage and its timeline lines. */
@@ -256,7 +256,7 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
     ctx: RequestContext,
     bundle: CaseBundle,
     calendar: HolidayCalendar,
-    locked?: { records: UnitRecords; state: UnitState },
+    locked?: UnitSlice,
     beforeRecord?: (findings: RuleFinding[]) => Promise<void>,
   ): Promise<RegisterOutcome> {
     return registerInTx(
@@ -290,9 +290,11 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
         const resubmit = bundle.row.stage === "correction";
         // 即时办结 candidates are read once, under the unit lock: the rules at submit are the check at commit.
         const eligible = !resubmit && typesOf(bundle).every((t) => t.instant);
-        const unit = eligible ? await lockCaseUnits(tx, bundle) : await loadUnit(tx, bundle.row.unit_code);
+        const unit = eligible
+          ? await lockCaseUnits(tx, bundle)
+          : await loadUnitSlice(tx, bundle.row.unit_code);
         if (!unit) throw new AppError("CASE.UNIT_UNKNOWN", { unitCode: bundle.row.unit_code });
-        const findings = await evaluateAt(tx, bundle, unit.state, "submit", calendar);
+        const findings = await evaluateAt(tx, bundle, unit, "submit", calendar);
         const drafts = buildDrafts({ ...bundle, caseRow: bundle.row, taxCleared: true, feePaid: true });
         let route: InstantRoute = instantRoute(drafts, findings);
         const record = drafts.some((d) => requireBusinessType(d.typeId).instant)

@@ -25,14 +25,13 @@ export type CasesModuleDeps = {
   >;
   /**
    * The certificates capability (certificates/): numbers and data inside the registering
-   * transaction, voiding on transfer (R26), sealing after commit. Optional: without it, cases are
-   * registered without certificates.
+   * transaction, voiding on transfer (R26), sealing after commit.
    */
-  certificates?: {
+  certificates: {
     service: {
-      prepareInTx: NonNullable<RegisteringPorts["certificates"]>["prepare"];
-      voidInTx: NonNullable<RegisteringPorts["certificates"]>["voidOnUnit"];
-      replaceInTx: NonNullable<RegisteringPorts["certificates"]>["replace"];
+      prepareInTx: RegisteringPorts["certificates"]["prepare"];
+      voidInTx: RegisteringPorts["certificates"]["voidOnUnit"];
+      replaceInTx: RegisteringPorts["certificates"]["replace"];
     };
     sealing: { wake(): void };
   };
@@ -80,21 +79,17 @@ export function createCasesModule(deps: CasesModuleDeps) {
     notifyTaxRegistered: deps.integrations.notifyTaxRegistered,
     notifyBanks: deps.integrations.notifyBanks,
     refundUnregisteredCase: deps.integrations.refundUnregisteredCase,
-    ...(certificates
-      ? {
-          certificates: {
-            prepare: (tx, ctx, input) => certificates.service.prepareInTx(tx, ctx, input),
-            voidOnUnit: (tx, ctx, input) => certificates.service.voidInTx(tx, ctx, input),
-            // 补发/换发: the certificates module replaces the e-certificate and records the new number.
-            replace: (tx, ctx, target, input) => certificates.service.replaceInTx(tx, ctx, target, input),
-            // The QR page proves the inclusion of the entry that recorded the right.
-            linkEntry: async (tx, id, seq) => {
-              await sql`update certificates set register_seq = ${seq} where id = ${id}`.execute(tx);
-            },
-          },
-          afterCommit: () => certificates.sealing.wake(),
-        }
-      : {}),
+    certificates: {
+      prepare: (tx, ctx, input) => certificates.service.prepareInTx(tx, ctx, input),
+      voidOnUnit: (tx, ctx, input) => certificates.service.voidInTx(tx, ctx, input),
+      // 补发/换发: the certificates module replaces the e-certificate and records the new number.
+      replace: (tx, ctx, target, input) => certificates.service.replaceInTx(tx, ctx, target, input),
+      // The QR page proves the inclusion of the entry that recorded the right.
+      linkEntry: async (tx, id, seq) => {
+        await sql`update certificates set register_seq = ${seq} where id = ${id}`.execute(tx);
+      },
+    },
+    afterCommit: () => certificates.sealing.wake(),
   });
   const views = createCaseViewsService({
     db,
@@ -103,14 +98,12 @@ export function createCasesModule(deps: CasesModuleDeps) {
     application,
     workflow,
     certificatesOf: async (caseId) =>
-      certificates
-        ? (
-            await sql<{ id: string; number: string; kind: string; status: string }>`
-              select id, number, kind, status from certificates where case_id = ${caseId} order by created_at`.execute(
-              db,
-            )
-          ).rows
-        : [],
+      (
+        await sql<{ id: string; number: string; kind: string; status: string }>`
+          select id, number, kind, status from certificates where case_id = ${caseId} order by created_at`.execute(
+          db,
+        )
+      ).rows,
   });
   const log = pino({ level: deps.logLevel ?? "info", name: "scheduler" });
   // A waiting seizure that time makes effective is told to the mortgagee banks, like one registered.

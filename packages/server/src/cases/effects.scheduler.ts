@@ -3,10 +3,12 @@ import {
   type EntryDraft,
   type HolidayCalendar,
   type IsoDate,
+  mortgageesOf,
   type OfficeSettings,
   objectionLastDay,
   type TimeEffect,
   timeDrivenEffectsAt,
+  type UnitSlice,
   type UnitState,
 } from "@yulin/domain";
 import { type RequestContext, systemContext, writeAudit } from "../platform/audit/audit";
@@ -23,14 +25,8 @@ import {
   scheduleEffectsOf,
   writeWatermark,
 } from "./effects.repository";
-import { bankMortgagees, banksByKey, mortgageesOf } from "./mortgagee-banks";
-import {
-  listUnitsWithTimedRestrictions,
-  loadUnit,
-  loadUnitState,
-  lockUnits,
-  type UnitRecords,
-} from "./unit-state.loader";
+import { bankMortgagees, banksByKey } from "./mortgagee-banks";
+import { listUnitsWithTimedRestrictions, loadUnit, loadUnitState, lockUnits } from "./unit-state.loader";
 
 export type SchedulerDeps = {
   db: Database;
@@ -142,7 +138,7 @@ export function createEffectsScheduler(deps: SchedulerDeps) {
    * effective one lapsed, R8) is a seizure to the unit's mortgagee banks. Each is told through the
    * outbox in this transaction, keyed by the register entry that made it effective (idempotent).
    */
-  async function notifyBanksOfSeizures(tx: Tx, before: UnitRecords, at: Date) {
+  async function notifyBanksOfSeizures(tx: Tx, before: UnitSlice, at: Date) {
     const ports = deps.banks;
     const waiting = new Set(
       before.encumbrances.filter((e) => e.kind === "seizure" && e.status === "waiting").map((e) => e.seq),
@@ -150,11 +146,11 @@ export function createEffectsScheduler(deps: SchedulerDeps) {
     if (!ports || waiting.size === 0) return;
     const after = await loadUnit(tx, before.unit.unitCode);
     if (!after) return;
-    const promoted = after.records.encumbrances.filter(
+    const promoted = after.slice.encumbrances.filter(
       (e) => e.kind === "seizure" && e.status === "effective" && waiting.has(e.seq),
     );
     if (promoted.length === 0) return;
-    const mortgagees = bankMortgagees(mortgageesOf(after.records), await banksByKey(tx, ports.pii));
+    const mortgagees = bankMortgagees(mortgageesOf(after.slice), await banksByKey(tx, ports.pii));
     if (mortgagees.length === 0) return;
     for (const seizure of promoted)
       await ports.notifyBanks(tx, {
@@ -185,12 +181,12 @@ export function createEffectsScheduler(deps: SchedulerDeps) {
     const effects = timeDrivenEffectsAt(unit, today, calendar, {
       waitingPeriodFrom: office.waitingSeizurePeriodFrom ?? "notice",
     });
-    const drafts = draftsForEffects(unit, loaded.records.unit.parcelCode, effects);
+    const drafts = draftsForEffects(unit, loaded.slice.unit.parcelCode, effects);
     if (drafts.length === 0) return { entries: 0, effects };
     const at = now();
     const { entries } = await appendEntries(tx, drafts, { now: at });
     await scheduleEffectsOf(tx, entries, calendar);
-    await notifyBanksOfSeizures(tx, loaded.records, at);
+    await notifyBanksOfSeizures(tx, loaded.slice, at);
     await writeAudit(tx, ctx, {
       action: "register.time-effect",
       outcome: "success",

@@ -1,18 +1,11 @@
 import type { CollateralEvent } from "../integrations/bank/bank.notifications";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Tx } from "../platform/db/database";
-import type { UnitRecords } from "./unit-state.loader";
 
 /**
  * Who to tell when a collateral changes (抵押物变动通知): the registering transaction and the
  * scheduler of time-driven effects both find the unit's mortgagee banks this way.
  */
-
-/** The lookup hashes of the holders of the unit's live mortgages. */
-export const mortgageesOf = (records: UnitRecords): string[] =>
-  records.encumbrances
-    .filter((e) => e.kind === "mortgage" && e.status !== "historic" && e.holderIdHash)
-    .map((e) => e.holderIdHash!);
 
 /** Mortgagee banks by person key (the keyed hash of their credit code). */
 export async function banksByKey(tx: Tx, pii: PiiCipher): Promise<Map<string, string>> {

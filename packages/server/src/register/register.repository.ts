@@ -1,4 +1,4 @@
-import { type EncumbranceRecord, landUnitCode } from "@yulin/domain";
+import { type EncumbranceRecord, type EntryBody, landUnitCode } from "@yulin/domain";
 import { type ExpressionBuilder, sql } from "kysely";
 import type { Database, Tx } from "../platform/db/database";
 import type { DB } from "../platform/db/schema";
@@ -215,6 +215,21 @@ export async function listEasementsBenefiting(db: Db, unitCode: string) {
     .where("status", "!=", "historic")
     .execute();
   return rows.map(fromRow.encumbrances);
+}
+
+/** A unit's own ledger entries (kind, time, body), in ledger order: the history the rules read. */
+export async function listUnitEntryKinds(db: Db, unitCode: string) {
+  const rows = await db
+    .selectFrom("register_entries")
+    .select(["kind", "recorded_at", "body"])
+    .where("unit_code", "=", unitCode)
+    .orderBy("seq")
+    .execute();
+  return rows.map((r) => ({
+    kind: r.kind,
+    recordedAt: new Date(r.recorded_at).toISOString(),
+    body: r.body as EntryBody | null,
+  }));
 }
 
 /** The entries of a unit's life: its parcel's, its building's and its own, in ledger order. */

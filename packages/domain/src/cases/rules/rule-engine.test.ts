@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CaseDraft } from "../case-draft";
-import { blocksOf, ctx, draft, mortgage, party, right, seizure, unit } from "../testing/given";
+import { blocksOf, ctx, draft, mortgage, party, seizure, unit } from "../testing/given";
+import { presaleSlice, registered, restriction, rightRecord } from "../testing/slice";
 import type { UnitState } from "../unit-state";
 import { blocking } from "./rule";
 import {
@@ -52,7 +53,11 @@ const combined = (combinedTypeId: string, ...parts: CaseDraft[]): CombinedDraft 
 describe("combined cases", () => {
   it("checks the buyer's mortgage against the buyer as holder after the sale (二手房按揭)", () => {
     const parts = [sale(), newMortgage("bank-new", "buyer")];
-    const findings = evaluateCombined(combined("combined.resale-with-mortgage", ...parts), unit(), ctx());
+    const findings = evaluateCombined(
+      combined("combined.resale-with-mortgage", ...parts),
+      registered(),
+      ctx(),
+    );
     expect(blocking(findings)).toEqual([]);
     // Alone, the same mortgage draft is refused: the buyer is not yet the holder (R5).
     expect(blocksOf(evaluateRules(parts[1]!, unit(), ctx()), "R5")).toHaveLength(1);
@@ -63,7 +68,7 @@ describe("combined cases", () => {
     const parts = [sale("buyer", "seller", { taxCleared: false }), newMortgage("bank-new", "buyer")];
     const findings = evaluateCombined(
       combined("combined.resale-with-mortgage", ...parts),
-      unit(),
+      registered(),
       ctx({ stage: "register" }),
     );
     expect(blocking(findings).map((f) => [f.part, f.code])).toEqual([[0, "R22.DEED_TAX"]]);
@@ -73,15 +78,22 @@ describe("combined cases", () => {
     expect(() =>
       evaluateCombined(
         combined("combined.resale-with-mortgage", newMortgage("b", "buyer"), sale()),
-        unit(),
+        registered(),
         ctx(),
       ),
     ).toThrow(RangeError);
   });
 
   describe("带押过户 under a mortgage registered before the Civil Code (R13)", () => {
-    const state = unit({ mortgages: [mortgage({ registeredOn: "2019-08-01" })] });
-    const cancelOld = draft("mortgage.cancel", { mortgage: { targetMortgageId: "mortgage-1" } });
+    const state = registered({
+      encumbrances: [
+        restriction("mortgage", 10, "bank", {
+          registeredAt: "2019-08-01T02:00:00.000Z",
+          particulars: { mortgagorKeys: "seller" },
+        }),
+      ],
+    });
+    const cancelOld = draft("mortgage.cancel", { mortgage: { targetMortgageId: "10" } });
 
     it("passes in the combined mode: the old mortgagee cancels in the same case and so consents", () => {
       const parts = [sale(), newMortgage("bank-new", "buyer"), cancelOld];
@@ -101,7 +113,7 @@ describe("combined cases", () => {
         ctx(),
       );
       expect(blocking(refused).map((f) => f.code)).toEqual(["R13.MORTGAGEE_CONSENT"]);
-      const consent = { kind: "mortgagee" as const, personId: "bank", refId: "mortgage-1" };
+      const consent = { kind: "mortgagee" as const, personId: "bank", refId: "10" };
       const withConsent = [sale("buyer", "seller", { consents: [consent] }), parts[1]!];
       expect(
         blocking(
@@ -113,7 +125,7 @@ describe("combined cases", () => {
     it("passes in the mortgage-change mode with the same lender taking the buyer as mortgagor", () => {
       const change = draft("mortgage.change", {
         parties: [party("bank", "right-holder"), party("buyer", "obligor")],
-        mortgage: { targetMortgageId: "mortgage-1" },
+        mortgage: { targetMortgageId: "10" },
       });
       const findings = evaluateCombined(
         combined("combined.sale-with-mortgage.change", sale(), change),
@@ -139,7 +151,7 @@ describe("combined cases", () => {
     });
     const findings = evaluateCombined(
       combined("combined.double-advance-notice", buy, pledge),
-      presale,
+      presaleSlice(),
       ctx(),
     );
     expect(blocking(findings)).toEqual([]);
@@ -151,50 +163,48 @@ describe("combined cases", () => {
   });
 
   it("converts both notices after the developer's first registration (预转本), only naming them", () => {
-    const registered = unit({
-      rights: [right({ holders: [{ personId: "developer", name: "开发商" }] })],
-      advanceNotices: [
-        {
-          id: "n-sale",
-          kind: "presale-sale",
-          holderIds: ["buyer"],
-          obligorIds: ["developer"],
-          registeredOn: "2024-05-01",
+    const notice = (seq: number, holderId: string, noticeKind: string, obligor: string) =>
+      restriction("advance-notice", seq, holderId, {
+        registeredAt: "2024-05-01T02:00:00.000Z",
+        endsOn: null,
+        particulars: {
+          noticeKind,
+          holderKeys: "",
+          obligorKeys: obligor,
           registrablePossibleOn: "2025-05-20",
-          status: "effective",
         },
-        {
-          id: "n-loan",
-          kind: "presale-mortgage",
-          holderIds: ["bank"],
-          obligorIds: ["buyer"],
-          registeredOn: "2024-05-01",
-          registrablePossibleOn: "2025-05-20",
-          status: "effective",
-        },
+      });
+    const developerHolds = registered({
+      rights: [rightRecord(["developer"])],
+      encumbrances: [
+        notice(30, "buyer", "presale-sale", "developer"),
+        notice(31, "bank", "presale-mortgage", "buyer"),
       ],
     });
-    const transfer = sale("buyer", "developer", { fromAdvanceNoticeId: "n-sale" });
-    const loan = newMortgage("bank", "buyer", { fromAdvanceNoticeId: "n-loan" });
+    const transfer = sale("buyer", "developer", { fromAdvanceNoticeId: "30" });
+    const loan = newMortgage("bank", "buyer", { fromAdvanceNoticeId: "31" });
     const findings = evaluateCombined(
       combined("combined.advance-notice-conversion", transfer, loan),
-      registered,
+      developerHolds,
       ctx(),
     );
     expect(blocking(findings)).toEqual([]);
     const unnamed = evaluateCombined(
       combined("combined.advance-notice-conversion", transfer, newMortgage("bank", "buyer")),
-      registered,
+      developerHolds,
       ctx(),
     );
     expect(blocking(unnamed).map((f) => f.code)).toEqual(["R11.WHICH_NOTICE"]);
   });
 
   it("registers the developer's building and the buyer's transfer together (首转同步)", () => {
-    const first = draft("first.house.state-land", { parties: [party("developer", "right-holder")] });
+    const first = draft("first.house.state-land", {
+      parties: [party("developer", "right-holder")],
+      right: { rightType: "4", use: "0701" },
+    });
     const findings = evaluateCombined(
       combined("combined.first-and-transfer", first, sale("buyer", "developer")),
-      presale,
+      presaleSlice(),
       ctx(),
     );
     expect(blocking(findings)).toEqual([]);
@@ -204,22 +214,27 @@ describe("combined cases", () => {
     const inherit = draft("transfer.inheritance");
     const findings = evaluateCombined(
       combined("combined.inheritance-and-sale", inherit, sale("buyer", "heir-1")),
-      unit(),
+      registered(),
       ctx(),
     );
     expect(blocking(findings)).toEqual([]);
   });
 
   it("lets a judicial auction through when the first court disposes of the whole unit (R7, R8)", () => {
-    const state = unit({
-      mortgages: [mortgage()],
-      seizures: [
-        seizure(),
-        seizure({
-          id: "seizure-2",
-          court: "court-b",
+    const state = registered({
+      encumbrances: [
+        restriction("mortgage", 10, "bank", { particulars: { mortgagorKeys: "seller" } }),
+        restriction("seizure", 20, "court-a", {
+          particulars: { court: "court-a", deliveredAt: "2025-01-10T09:00:00+08:00" },
+          startsOn: "2025-01-10",
+          endsOn: "2028-01-10",
+        }),
+        restriction("seizure", 21, "court-b", {
           status: "waiting",
-          deliveredAt: "2025-03-01T09:00:00+08:00",
+          rank: 2,
+          particulars: { court: "court-b", deliveredAt: "2025-03-01T09:00:00+08:00" },
+          startsOn: "2025-03-01",
+          endsOn: "2028-03-01",
         }),
       ],
     });
@@ -230,13 +245,13 @@ describe("combined cases", () => {
           deliveredAt: "2025-06-10T09:00:00+08:00",
           periodStart: "2025-06-10",
           periodEnd: "2025-06-10",
-          targetSeizureId: "seizure-1",
+          targetSeizureId: "20",
         },
         ...(wholeUnit ? { decision: { court: "court-a", wholeUnit } } : {}),
       });
     const cancel = draft("mortgage.cancel", {
       parties: [party("court-a", "instructing-authority")],
-      mortgage: { targetMortgageId: "mortgage-1" },
+      mortgage: { targetMortgageId: "10" },
     });
     const award = draft("transfer.decision", {
       parties: [party("buyer", "right-holder")],

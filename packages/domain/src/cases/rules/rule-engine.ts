@@ -1,6 +1,9 @@
 import { isIsoDate } from "../../calendar/iso-date";
 import type { CaseDraft } from "../case-draft";
 import { findCombinedType, requireBusinessType } from "../catalogue";
+import { projectPart } from "../plan/plan-project";
+import type { UnitSlice } from "../plan/unit-slice";
+import { unitStateOf } from "../plan/unit-state.mapper";
 import type { UnitState } from "../unit-state";
 import { advanceNoticeConversionRule, advanceNoticeNeedsConsentRule } from "./advance-notice.rules";
 import { certificatesFollowRightsRule, rightTermsRule } from "./certificate.rules";
@@ -31,7 +34,6 @@ import {
   timeLimitsRule,
   withdrawalRule,
 } from "./procedure.rules";
-import { projectPart } from "./projection";
 import { type Rule, type RuleContext, type RuleFinding, type RuleId, ruleFinding } from "./rule";
 import { seizureBlocksDisposalRule, seizurePeriodRule, waitingSeizuresRule } from "./seizure.rules";
 
@@ -87,14 +89,21 @@ export const evaluateRules = (draft: CaseDraft, state: UnitState, ctx: RuleConte
 };
 
 /** A combined case: its catalogue id and one draft per part, in the catalogue's order. */
-export type CombinedDraft = { combinedTypeId: string; parts: readonly CaseDraft[] };
+export type CombinedDraft = { combinedTypeId: string; parts: readonly CaseDraft[]; caseId?: string };
 
 /**
  * Evaluates each part against the unit as the earlier parts leave it, so the buyer's mortgage is
- * checked against the buyer as holder. Findings carry the part index. The parts register in one
- * transaction in this order, or none does.
+ * checked against the buyer as holder. "As the earlier parts leave it" is the part plan applied
+ * with the register's own `applyEntry` (plan/plan-project.ts): exactly what registering records.
+ * Findings carry the part index. The parts register in one transaction in this order, or none does.
  */
-export const evaluateCombined = (draft: CombinedDraft, state: UnitState, ctx: RuleContext): RuleFinding[] => {
+export const evaluateCombined = (
+  draft: CombinedDraft,
+  slice: UnitSlice,
+  ctx: RuleContext,
+  /** When the parts would be recorded (ISO date-time); default: noon of `ctx.today`, China time. */
+  at = `${ctx.today}T04:00:00.000Z`,
+): RuleFinding[] => {
   const combined = findCombinedType(draft.combinedTypeId);
   if (!combined) throw new RangeError(`unknown combined type: ${draft.combinedTypeId}`);
   const typeIds = draft.parts.map((p) => p.typeId);
@@ -105,10 +114,10 @@ export const evaluateCombined = (draft: CombinedDraft, state: UnitState, ctx: Ru
     combined: { typeIds, partyIds: draft.parts.flatMap((p) => p.parties.map((party) => party.personId)) },
   };
   const findings: RuleFinding[] = [];
-  let current = state;
+  let current = slice;
   draft.parts.forEach((part, index) => {
     const spec = combined.parts[index];
-    const own = evaluateRules(part, current, partCtx);
+    const own = evaluateRules(part, unitStateOf(current), partCtx);
     if (spec?.convertsAdvanceNotice && !part.fromAdvanceNoticeId)
       own.push(
         ruleFinding(
@@ -121,7 +130,23 @@ export const evaluateCombined = (draft: CombinedDraft, state: UnitState, ctx: Ru
         ),
       );
     findings.push(...own.map((f) => ({ ...f, part: index })));
-    current = projectPart(part, current, partCtx);
+    const projected = projectPart(part, current, { caseId: draft.caseId ?? "", today: ctx.today, at });
+    if (projected.ok) current = projected.value.slice;
+    else if (!own.some((f) => f.severity === "block"))
+      // The rules found nothing, yet the register would refuse the part: say so, never pass it.
+      findings.push(
+        ...projected.error.map((f) => ({
+          ...ruleFinding(
+            "R1",
+            "REGISTER_REFUSES",
+            "block",
+            f.message_zh,
+            f.message_en,
+            f.basis ?? "条例 第14条",
+          ),
+          part: index,
+        })),
+      );
   });
   return findings;
 };

@@ -1,0 +1,6 @@
+export * from "./mortgagees";
+export * from "./part-plan";
+export * from "./part-planner";
+export * from "./plan-project";
+export * from "./unit-slice";
+export * from "./unit-state.mapper";
