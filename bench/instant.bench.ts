@@ -21,10 +21,10 @@ import { type HolderFacts, requireBusinessType } from "@yulin/domain";
 import pg from "pg";
 import { identityOfAccount } from "../packages/server/src/cases/case-parties";
 import { seedDemo } from "../packages/server/src/demo/demo.seed";
+import { buildApp } from "../packages/server/src/entrypoints/app";
 import { openServices, type Services } from "../packages/server/src/entrypoints/setup";
 import { systemContext } from "../packages/server/src/platform/audit/audit";
 import { loadConfig } from "../packages/server/src/platform/config";
-import { buildApp } from "../packages/server/src/platform/http/app";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
 const PASSWORD = "Yulin-demo-2026";

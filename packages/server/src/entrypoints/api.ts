@@ -2,7 +2,7 @@ import { formatDemoAccounts, isDemoSeeded, seedDemo } from "../demo/demo.seed";
 import { seedIntegrationsDemo } from "../integrations/demo/integrations.demo";
 import { ConfigError, loadConfig } from "../platform/config";
 import { DataDirLockedError } from "../platform/db/embedded-lock";
-import { buildApp } from "../platform/http/app";
+import { buildApp } from "./app";
 import { openServices } from "./setup";
 
 async function main(): Promise<void> {

@@ -33,6 +33,13 @@ export type AuthDeps = {
 
 export type Authenticated = { actor: Actor; profile: AccountProfile };
 
+// Platform's HTTP layer carries a caller with an actor; identity adds the account's profile.
+declare module "../platform/http/request-context" {
+  interface Caller {
+    profile: AccountProfile;
+  }
+}
+
 export function createAuthService({ db, config, now }: AuthDeps) {
   async function login(ctx: RequestContext, username: string, password: string) {
     const account = await findAccountByUsername(db, username);

@@ -85,7 +85,7 @@ const fetchRoutes =
     );
   };
 
-/** Every department-collaboration route (registered once in platform/http/app.ts). */
+/** Every department-collaboration route (registered once in entrypoints/app.ts). */
 export const integrationRoutes =
   (deps: {
     db: Database;

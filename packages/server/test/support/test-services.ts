@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { seedDemo } from "../../src/demo/demo.seed";
+import { buildApp } from "../../src/entrypoints/app";
 import { openServices, type Services } from "../../src/entrypoints/setup";
 import { loadConfig } from "../../src/platform/config";
-import { buildApp } from "../../src/platform/http/app";
 import { freshDatabase } from "./test-database";
 
 export type TestEnv = { services: Services; app: FastifyInstance; close: () => Promise<void> };

@@ -13,18 +13,18 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { calendarRoutes } from "../../calendar/calendar.routes";
-import { casesPlugin } from "../../cases/cases.module";
-import { certificatesPlugin } from "../../certificates/certificates.module";
-import type { Services } from "../../entrypoints/setup";
-import { identityRoutes } from "../../identity/identity.routes";
-import { integrationRoutes } from "../../integrations/departments.routes";
-import { registerRoutes } from "../../register/register.routes";
-import { ping } from "../db/database";
-import { errorBody, httpStatusOf } from "../errors";
-import { registerErrorHandling } from "./errors.plugin";
-import { registerMetrics } from "./metrics";
-import { authenticateRequest } from "./request-context";
+import { calendarRoutes } from "../calendar/calendar.routes";
+import { casesPlugin } from "../cases/cases.module";
+import { certificatesPlugin } from "../certificates/certificates.module";
+import { identityRoutes } from "../identity/identity.routes";
+import { integrationRoutes } from "../integrations/departments.routes";
+import { ping } from "../platform/db/database";
+import { errorBody, httpStatusOf } from "../platform/errors";
+import { registerErrorHandling } from "../platform/http/errors.plugin";
+import { registerMetrics } from "../platform/http/metrics";
+import { authenticateRequest } from "../platform/http/request-context";
+import { registerRoutes } from "../register/register.routes";
+import type { Services } from "./setup";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
