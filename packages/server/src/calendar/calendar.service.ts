@@ -12,6 +12,7 @@ import { type Database, inTransaction } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import {
   deleteHoliday,
+  insertHolidaysIfAbsent,
   listHolidayRows,
   listScheduledYears,
   markYearScheduled,
@@ -36,19 +37,15 @@ export async function seedHolidaysFromChineseDays(db: Database): Promise<number>
   ];
   await inTransaction(db, async (tx) => {
     for (const chunk of chunks(rows, 500)) {
-      await tx
-        .insertInto("holidays")
-        .values(
-          chunk.map((r) => ({
-            date: r.date,
-            kind: r.kind,
-            name: r.label.split(",")[1] ?? r.label,
-            source: "chinese-days" as const,
-            updated_by: null,
-          })),
-        )
-        .onConflict((oc) => oc.column("date").doNothing())
-        .execute();
+      await insertHolidaysIfAbsent(
+        tx,
+        chunk.map((r) => ({
+          date: r.date,
+          kind: r.kind,
+          name: r.label.split(",")[1] ?? r.label,
+          source: "chinese-days" as const,
+        })),
+      );
     }
     for (const r of rows) years.add(Number(r.date.slice(0, 4)));
     for (const year of years) await markYearScheduled(tx, year, "chinese-days");

@@ -38,6 +38,18 @@ export async function upsertHoliday(
     .execute();
 }
 
+/** Reference holidays from a published schedule; dates already entered are kept. */
+export async function insertHolidaysIfAbsent(
+  tx: Tx,
+  rows: ReadonlyArray<{ date: string; kind: "off" | "work"; name: string; source: "chinese-days" }>,
+): Promise<void> {
+  await tx
+    .insertInto("holidays")
+    .values(rows.map((r) => ({ ...r, updated_by: null })))
+    .onConflict((oc) => oc.column("date").doNothing())
+    .execute();
+}
+
 export async function deleteHoliday(db: Db, date: string): Promise<boolean> {
   const result = await db.deleteFrom("holidays").where("date", "=", date).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;

@@ -1,4 +1,5 @@
 import type { AccountKind, InstitutionKind } from "@yulin/domain";
+import { findAccountKinds } from "../identity/account.repository";
 import type { Database, Tx } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import {
@@ -36,12 +37,7 @@ export async function loadBundle(
     listParties(db, id),
     listSignatures(db, id),
     listMaterials(db, id),
-    db
-      .selectFrom("accounts")
-      .leftJoin("institutions", "institutions.id", "accounts.institution_id")
-      .select(["accounts.kind", "institutions.kind as institution_kind"])
-      .where("accounts.id", "=", row.created_by)
-      .executeTakeFirst(),
+    findAccountKinds(db, row.created_by),
   ]);
   return {
     row,

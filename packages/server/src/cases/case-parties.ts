@@ -1,4 +1,10 @@
 import { maskResidentId, PARTY_ROLES, type PartyRole, parseCreditCode, parseResidentId } from "@yulin/domain";
+import {
+  findAccountIdByCreditCode,
+  findCitizenIdByIdHash,
+  findPartyAccount,
+} from "../identity/account.repository";
+import { findInstitution, findInstitutionByCreditCode } from "../identity/institution.repository";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Database, Tx } from "../platform/db/database";
 import { AppError } from "../platform/errors";
@@ -84,11 +90,8 @@ async function identityOfAccountRow(
     };
   }
   if (account.kind === "institution" && account.institution_id) {
-    const inst = await db
-      .selectFrom("institutions")
-      .select(["id", "kind", "name", "credit_code"])
-      .where("id", "=", account.institution_id)
-      .executeTakeFirstOrThrow();
+    const inst = await findInstitution(db, account.institution_id);
+    if (!inst) throw new Error(`account ${account.id}: institution ${account.institution_id} is missing`);
     if (!inst.credit_code) throw new AppError("CASE.NO_IDENTITY");
     return {
       accountId: account.id,
@@ -105,33 +108,14 @@ async function identityOfAccountRow(
   throw new AppError("CASE.NO_IDENTITY");
 }
 
-const ACCOUNT_COLUMNS = [
-  "id",
-  "kind",
-  "display_name",
-  "id_number_enc",
-  "id_number_hash",
-  "id_number_masked",
-  "credit_code",
-  "institution_id",
-] as const;
-
 export async function identityOfAccount(db: Db, pii: PiiCipher, accountId: string): Promise<PartyIdentity> {
-  const account = await db
-    .selectFrom("accounts")
-    .select(ACCOUNT_COLUMNS)
-    .where("id", "=", accountId)
-    .executeTakeFirst();
+  const account = await findPartyAccount(db, { id: accountId });
   if (!account) throw new AppError("CASE.NO_IDENTITY");
   return identityOfAccountRow(db, pii, account);
 }
 
 async function identityOfUsername(db: Db, pii: PiiCipher, username: string): Promise<PartyIdentity> {
-  const account = await db
-    .selectFrom("accounts")
-    .select(ACCOUNT_COLUMNS)
-    .where("username", "=", username)
-    .executeTakeFirst();
+  const account = await findPartyAccount(db, { username });
   if (!account) throw new AppError("CASE.INVALID", { reason: `unknown account ${username}` });
   return identityOfAccountRow(db, pii, account);
 }
@@ -147,12 +131,7 @@ async function identityOfNumber(
     if (!parsed.ok) throw new AppError("ACCOUNT.INVALID_ID_NUMBER", { findings: parsed.error });
     const id = parsed.value.id;
     const personKey = pii.lookupHash(id);
-    const account = await db
-      .selectFrom("accounts")
-      .select("id")
-      .where("id_number_hash", "=", personKey)
-      .where("kind", "=", "citizen")
-      .executeTakeFirst();
+    const accountId = await findCitizenIdByIdHash(db, personKey);
     return {
       personKey,
       name: input.name,
@@ -160,7 +139,7 @@ async function identityOfNumber(
       idType: "1",
       idNumberEnc: pii.encrypt(id),
       idNumberMasked: maskResidentId(id),
-      accountId: account?.id ?? null,
+      accountId: accountId ?? null,
       institutionId: null,
       institutionKind: null,
     };
@@ -168,14 +147,8 @@ async function identityOfNumber(
   const parsed = parseCreditCode(input.idNumber);
   if (!parsed.ok) throw new AppError("ACCOUNT.INVALID_CREDIT_CODE", { findings: parsed.error });
   const code = parsed.value.code;
-  const institution = await db
-    .selectFrom("institutions")
-    .select(["id", "kind"])
-    .where("credit_code", "=", code)
-    .executeTakeFirst();
-  const company = institution
-    ? undefined
-    : await db.selectFrom("accounts").select("id").where("credit_code", "=", code).executeTakeFirst();
+  const institution = await findInstitutionByCreditCode(db, code);
+  const companyId = institution ? undefined : await findAccountIdByCreditCode(db, code);
   return {
     personKey: pii.lookupHash(code),
     name: input.name,
@@ -183,7 +156,7 @@ async function identityOfNumber(
     idType: "8",
     idNumberEnc: pii.encrypt(code),
     idNumberMasked: code,
-    accountId: company?.id ?? null,
+    accountId: companyId ?? null,
     institutionId: institution?.id ?? null,
     institutionKind: institution?.kind ?? null,
   };

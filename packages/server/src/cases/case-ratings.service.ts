@@ -1,10 +1,16 @@
-import { sql } from "kysely";
+import { findOfficeNames } from "../identity/office.repository";
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import { type Database, inTransaction } from "../platform/db/database";
 import { AppError } from "../platform/errors";
-import { scopePrefixes } from "../register/register.service";
+import { scopePrefixes } from "../register/register.access";
 import { isApplicantSide } from "./case.access";
 import type { CaseApplicationService } from "./case.service";
+import {
+  findRating,
+  insertRating,
+  listBadRatings,
+  summariseRatingsByOffice,
+} from "./case-ratings.repository";
 
 /** Stages after which the applicant may rate the service (办结: recorded, or refused / not accepted). */
 export const RATEABLE_STAGES = ["registered", "certified", "issued", "archived", "refused", "not-accepted"];
@@ -40,12 +46,7 @@ export function createCaseRatingsService(deps: { db: Database; application: Case
     /** The caller's own rating of the case, or null. */
     async myRating(ctx: RequestContext, id: string): Promise<CaseRating | null> {
       await applicantBundle(ctx, id, "case.rating.read");
-      const row = await db
-        .selectFrom("case_ratings")
-        .select(["score", "comment", "created_at"])
-        .where("case_id", "=", id)
-        .where("account_id", "=", ctx.actor!.accountId)
-        .executeTakeFirst();
+      const row = await findRating(db, id, ctx.actor!.accountId);
       return row ? present(row) : null;
     },
 
@@ -54,18 +55,13 @@ export function createCaseRatingsService(deps: { db: Database; application: Case
       if (!RATEABLE_STAGES.includes(bundle.row.stage)) throw new AppError("CASE.NOT_FINISHED");
       const comment = input.comment.trim();
       return inTransaction(db, async (tx) => {
-        const inserted = await tx
-          .insertInto("case_ratings")
-          .values({
-            case_id: id,
-            account_id: ctx.actor!.accountId,
-            jurisdiction: bundle.row.jurisdiction,
-            score: input.score,
-            comment,
-          })
-          .onConflict((oc) => oc.columns(["case_id", "account_id"]).doNothing())
-          .returning(["score", "comment", "created_at"])
-          .executeTakeFirst();
+        const inserted = await insertRating(tx, {
+          case_id: id,
+          account_id: ctx.actor!.accountId,
+          jurisdiction: bundle.row.jurisdiction,
+          score: input.score,
+          comment,
+        });
         if (!inserted) throw new AppError("CASE.ALREADY_RATED");
         await writeAudit(tx, ctx, {
           action: "case.rate",
@@ -88,43 +84,26 @@ export function createCaseRatingsService(deps: { db: Database; application: Case
         await writeAudit(db, ctx, { action: "case.ratings", outcome: "denied" });
         throw new AppError("AUTH.FORBIDDEN");
       }
-      const inScope = sql<boolean>`(${sql.join(
-        prefixes.map((p) => sql`r.jurisdiction like ${`${p}%`}`),
-        sql` or `,
-      )})`;
-      const offices = (
-        await sql<{ jurisdiction: string; name: string | null; count: string; average: string; bad: string }>`
-          select r.jurisdiction, o.name, count(*) as count, round(avg(r.score), 2) as average,
-                 count(*) filter (where r.score <= ${BAD_SCORE}) as bad
-          from case_ratings r left join offices o on o.code = r.jurisdiction
-          where ${inScope}
-          group by r.jurisdiction, o.name order by r.jurisdiction`.execute(db)
-      ).rows.map((r) => ({
+      const summaries = await summariseRatingsByOffice(db, prefixes, BAD_SCORE);
+      const names = await findOfficeNames(
+        db,
+        summaries.map((r) => r.jurisdiction),
+      );
+      const offices = summaries.map((r) => ({
         office: r.jurisdiction.trim(),
-        officeName: r.name ?? r.jurisdiction.trim(),
+        officeName: names.get(r.jurisdiction) ?? r.jurisdiction.trim(),
         count: Number(r.count),
         average: Number(r.average),
         bad: Number(r.bad),
       }));
-      const bad = (
-        await sql<{
-          case_id: string;
-          jurisdiction: string;
-          type_id: string;
-          score: number;
-          comment: string;
-          created_at: Date;
-        }>`
-          select r.case_id, r.jurisdiction, c.type_id, r.score, r.comment, r.created_at
-          from case_ratings r join cases c on c.id = r.case_id
-          where ${inScope} and r.score <= ${BAD_SCORE}
-          order by r.created_at desc limit ${Math.min(options.limit ?? 50, 200)}`.execute(db)
-      ).rows.map((r) => ({
-        caseId: r.case_id,
-        office: r.jurisdiction.trim(),
-        typeId: r.type_id,
-        ...present(r),
-      }));
+      const bad = (await listBadRatings(db, prefixes, BAD_SCORE, Math.min(options.limit ?? 50, 200))).map(
+        (r) => ({
+          caseId: r.case_id,
+          office: r.jurisdiction.trim(),
+          typeId: r.type_id,
+          ...present(r),
+        }),
+      );
       await writeAudit(db, ctx, { action: "case.ratings", outcome: "success", details: { prefixes } });
       return { offices, bad };
     },

@@ -11,7 +11,7 @@ import type { Database } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import { officesOf } from "./case.access";
 import { presentCase, presentCaseSummary } from "./case.presenter";
-import { listCasesByDeadline, listCasesOf, listOfficeCases } from "./case.repository";
+import { listAcceptingQueue, listCasesByDeadline, listCasesOf, listOfficeCases } from "./case.repository";
 import type { CaseApplicationService } from "./case.service";
 import { chinaDateOf } from "./case-clock";
 import { presentFinding } from "./case-drafts";
@@ -76,18 +76,7 @@ export function createCaseViewsService(deps: {
       if (query.queue === "accepting") {
         // 全市通办: a submitted case waits for any office; accepted ones stay with their accepting office.
         const anyAcceptor = officesOf(actor, "acceptor").length > 0;
-        const rows = await db
-          .selectFrom("cases")
-          .selectAll()
-          .where((eb) =>
-            eb.or([
-              ...(anyAcceptor ? [eb("stage", "=", "submitted")] : []),
-              ...(offices.length ? [eb("accepting_office", "in", offices)] : []),
-            ]),
-          )
-          .orderBy("submitted_at")
-          .limit(limit)
-          .execute();
+        const rows = await listAcceptingQueue(db, { anyAcceptor, offices }, limit);
         return rows.map(presentCaseSummary);
       }
       const rows = await listOfficeCases(

@@ -156,24 +156,28 @@ export async function listTransitions(db: Db, caseId: string): Promise<Transitio
   return db.selectFrom("case_transitions").selectAll().where("case_id", "=", caseId).orderBy("id").execute();
 }
 
-/** The fetched e-licence a material refers to, if it is this case's. */
-export async function findFetchedMaterial(db: Db, id: string) {
-  return db
-    .selectFrom("fetched_materials")
-    .select(["id", "case_ref", "kind", "digest", "document_no", "issuer"])
-    .where("id", "=", id)
-    .executeTakeFirst();
-}
+// R22 reads the payment order, which integrations/payment owns; re-exported for the registering
+// transaction and the workflow.
+export { isFeePaid } from "../integrations/payment/payment.repository";
 
-/** R22: the case's payment order is paid (fees before certificates). */
-export async function isFeePaid(db: Db, caseId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom("payment_orders")
-    .select("status")
-    .where("case_ref", "=", caseId)
-    .where("status", "=", "paid")
-    .executeTakeFirst();
-  return row !== undefined;
+/** 待受理: cases waiting for any office (submitted), or accepted by one of these offices. */
+export async function listAcceptingQueue(
+  db: Db,
+  who: { anyAcceptor: boolean; offices: readonly string[] },
+  limit: number,
+): Promise<CaseRow[]> {
+  return db
+    .selectFrom("cases")
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(who.anyAcceptor ? [eb("stage", "=", "submitted")] : []),
+        ...(who.offices.length ? [eb("accepting_office", "in", [...who.offices])] : []),
+      ]),
+    )
+    .orderBy("submitted_at")
+    .limit(limit)
+    .execute();
 }
 
 /** A party's own cases, an institution's, or a creator's, newest first. */
@@ -249,4 +253,20 @@ export async function listCasesByDeadline(
     .where((eb) => eb.or(filter.prefixes.map((p) => eb("jurisdiction", "like", `${p}%`))));
   if (filter.onOrAfter) query = query.where("deadline", ">=", filter.onOrAfter);
   return query.orderBy("deadline").orderBy("id").limit(limit).execute();
+}
+
+/** Links the confirming account to its party rows (R4 reads who confirmed). */
+export async function linkPartyAccount(
+  tx: Tx,
+  caseId: string,
+  personKeys: readonly string[],
+  accountId: string,
+): Promise<void> {
+  await tx
+    .updateTable("case_parties")
+    .set({ account_id: accountId })
+    .where("case_id", "=", caseId)
+    .where("person_key", "in", personKeys)
+    .where("account_id", "is", null)
+    .execute();
 }

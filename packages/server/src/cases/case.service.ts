@@ -9,22 +9,25 @@ import {
   MATERIALS,
   parseUnitCode,
 } from "@yulin/domain";
+import { findDisplayNames } from "../identity/account.repository";
+import { findFetchedMaterial } from "../integrations/shared/materials.repository";
 import { sm3Hex } from "../integrations/shared/sm2";
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import { type Database, inTransaction, type Tx } from "../platform/db/database";
 import { AppError } from "../platform/errors";
-import { findUnit } from "../register/register.repository";
+import { findUnit, holdsEncumbrance } from "../register/register.repository";
 import { canReadCase, isApplicantSide, officesOf } from "./case.access";
 import {
   deleteParty,
-  findFetchedMaterial,
+  findCase,
   insertCase,
   insertFile,
   insertMaterial,
   insertParties,
   insertParts,
   insertSignature,
+  linkPartyAccount,
   listParties,
   listParts,
   listTransitions,
@@ -116,19 +119,12 @@ export function createCaseApplicationService(deps: CaseAppDeps) {
   async function holdsRestriction(unitCode: string, refId: string, personKey: string): Promise<boolean> {
     const seq = Number(refId);
     if (!Number.isSafeInteger(seq)) return false;
-    const row = await db
-      .selectFrom("encumbrances")
-      .select("seq")
-      .where("jurisdiction", "=", unitCode.slice(0, 6))
-      .where("unit_code", "=", unitCode)
-      .where("seq", "=", seq)
-      .where("holder_id_hash", "=", personKey)
-      .executeTakeFirst();
-    return row !== undefined;
+    return holdsEncumbrance(db, unitCode, seq, personKey);
   }
 
   async function recomputeDigest(tx: Tx, caseId: string): Promise<string> {
-    const c = await tx.selectFrom("cases").selectAll().where("id", "=", caseId).executeTakeFirstOrThrow();
+    const c = await findCase(tx, caseId);
+    if (!c) throw new Error(`case ${caseId} is missing`);
     const [parts, parties] = await Promise.all([listParts(tx, caseId), listParties(tx, caseId)]);
     const digest = contentDigest(caseContent(c, parts, parties));
     if (digest !== c.content_sm3) await updateCase(tx, caseId, { content_sm3: digest });
@@ -354,13 +350,7 @@ export function createCaseApplicationService(deps: CaseAppDeps) {
             signature,
           });
         // Link the confirming account to its party rows (R4 reads who confirmed).
-        await tx
-          .updateTable("case_parties")
-          .set({ account_id: actor.accountId })
-          .where("case_id", "=", id)
-          .where("person_key", "in", people)
-          .where("account_id", "is", null)
-          .execute();
+        await linkPartyAccount(tx, id, people, actor.accountId);
         await writeAudit(tx, ctx, {
           action: "case.confirm",
           outcome: "success",
@@ -574,17 +564,7 @@ export function createCaseApplicationService(deps: CaseAppDeps) {
       const bundle = await readable(ctx, id, "case.timeline");
       const rows = await listTransitions(db, id);
       const actors = [...new Set(rows.map((r) => r.actor_id).filter((a): a is string => a !== null))];
-      const names = actors.length
-        ? new Map(
-            (
-              await db
-                .selectFrom("accounts")
-                .select(["id", "display_name"])
-                .where("id", "in", actors)
-                .execute()
-            ).map((a) => [a.id, a.display_name]),
-          )
-        : new Map<string, string>();
+      const names = await findDisplayNames(db, actors);
       return {
         caseId: id,
         stage: bundle.row.stage,

@@ -10,7 +10,7 @@ export const CASES_HELP = `  yulin sweep [--date YYYY-MM-DD] [--all]
 
 /** `yulin sweep`: the scheduler's pass, for cron or after a long stop (the API also sweeps on an interval). */
 export async function runCasesCommand(
-  services: { cases: CasesModule },
+  services: { cases: Pick<CasesModule, "scheduler"> },
   argv: string[],
 ): Promise<number | undefined> {
   if (argv[0] !== "sweep") return undefined;

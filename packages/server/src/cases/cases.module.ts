@@ -1,6 +1,5 @@
 import { DEFAULT_OFFICE_SETTINGS, type HolidayCalendar, type OfficeSettings } from "@yulin/domain";
 import type { FastifyPluginAsync } from "fastify";
-import { sql } from "kysely";
 import pino from "pino";
 import type { Integrations } from "../integrations/integrations.module";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
@@ -32,6 +31,11 @@ export type CasesModuleDeps = {
       prepareInTx: RegisteringPorts["certificates"]["prepare"];
       voidInTx: RegisteringPorts["certificates"]["voidOnUnit"];
       replaceInTx: RegisteringPorts["certificates"]["replace"];
+      linkEntryInTx: RegisteringPorts["certificates"]["linkEntry"];
+      /** The certificates a case produced, for the case page. */
+      listOfCase: (
+        caseId: string,
+      ) => Promise<Array<{ id: string; number: string; kind: string; status: string }>>;
     };
     sealing: { wake(): void };
   };
@@ -85,9 +89,7 @@ export function createCasesModule(deps: CasesModuleDeps) {
       // 补发/换发: the certificates module replaces the e-certificate and records the new number.
       replace: (tx, ctx, target, input) => certificates.service.replaceInTx(tx, ctx, target, input),
       // The QR page proves the inclusion of the entry that recorded the right.
-      linkEntry: async (tx, id, seq) => {
-        await sql`update certificates set register_seq = ${seq} where id = ${id}`.execute(tx);
-      },
+      linkEntry: (tx, id, seq) => certificates.service.linkEntryInTx(tx, id, seq),
     },
     afterCommit: () => certificates.sealing.wake(),
   });
@@ -97,13 +99,7 @@ export function createCasesModule(deps: CasesModuleDeps) {
     calendar,
     application,
     workflow,
-    certificatesOf: async (caseId) =>
-      (
-        await sql<{ id: string; number: string; kind: string; status: string }>`
-          select id, number, kind, status from certificates where case_id = ${caseId} order by created_at`.execute(
-          db,
-        )
-      ).rows,
+    certificatesOf: (caseId) => certificates.service.listOfCase(caseId),
   });
   const log = pino({ level: deps.logLevel ?? "info", name: "scheduler" });
   // A waiting seizure that time makes effective is told to the mortgagee banks, like one registered.

@@ -125,6 +125,15 @@ export async function failEffects(db: Db, ids: readonly number[], message: strin
     .execute();
 }
 
+/** Pushes effects back to a later day (a failing unit must not stop the others). */
+export async function postponeEffects(db: Db, ids: readonly number[], dueOn: IsoDate): Promise<void> {
+  await db
+    .updateTable("scheduled_effects")
+    .set({ due_on: dueOn })
+    .where("id", "in", [...ids])
+    .execute();
+}
+
 export async function countPendingEffects(db: Db, today: IsoDate): Promise<number> {
   const row = await db
     .selectFrom("scheduled_effects")

@@ -20,6 +20,7 @@ import {
   claimDueUnit,
   failEffects,
   finishEffects,
+  postponeEffects,
   readWatermark,
   scheduleEffect,
   scheduleEffectsOf,
@@ -240,11 +241,7 @@ export function createEffectsScheduler(deps: SchedulerDeps) {
         deps.log?.error({ err: error }, "time-driven effect failed");
         if (claimedIds.length === 0) break;
         // Push the failing rows back a day so one bad unit does not stop the others.
-        await db
-          .updateTable("scheduled_effects")
-          .set({ due_on: addDays(today, 1) })
-          .where("id", "in", claimedIds)
-          .execute();
+        await postponeEffects(db, claimedIds, addDays(today, 1));
       }
     }
     await writeWatermark(db, SWEEP, today, summary);

@@ -1,3 +1,4 @@
+import { listInstitutionsOfKind } from "../identity/institution.repository";
 import type { CollateralEvent } from "../integrations/bank/bank.notifications";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Tx } from "../platform/db/database";
@@ -9,12 +10,7 @@ import type { Tx } from "../platform/db/database";
 
 /** Mortgagee banks by person key (the keyed hash of their credit code). */
 export async function banksByKey(tx: Tx, pii: PiiCipher): Promise<Map<string, string>> {
-  const banks = await tx
-    .selectFrom("institutions")
-    .select(["id", "credit_code"])
-    .where("kind", "=", "bank")
-    .where("credit_code", "is not", null)
-    .execute();
+  const banks = (await listInstitutionsOfKind(tx, "bank")).filter((b) => b.credit_code !== null);
   return new Map(banks.map((b) => [pii.lookupHash(b.credit_code!), b.id]));
 }
 

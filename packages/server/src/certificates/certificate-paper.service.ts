@@ -13,6 +13,21 @@ import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import { type Database, inTransaction } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import { type CertificateAccess, canOnCertificate, loadAccess } from "./certificate.access";
+import {
+  findDelivery,
+  findOpenPrintJob,
+  findPrintJob,
+  hasPrintedJob,
+  insertDelivery,
+  insertPrintJob,
+  isFormSerialUsed,
+  listDeliveries,
+  listQueuedPrintJobs,
+  lockCertificateState,
+  updateDeliveryFrom,
+  updatePrintJobFrom,
+} from "./certificate-paper.repository";
+import type { OfficeDirectory } from "./offices.port";
 
 export type PrintJobView = {
   id: string;
@@ -47,7 +62,12 @@ const iso = (d: Date | string | null): string | null => (d === null ? null : new
  * queue of each office (remote printing at the accepting office, 异地打证), and handing over at
  * the counter or by post with a tracking number (发证). Every change is audited.
  */
-export function createCertificatePaperService(deps: { db: Database; pii: PiiCipher; now: () => Date }) {
+export function createCertificatePaperService(deps: {
+  db: Database;
+  pii: PiiCipher;
+  now: () => Date;
+  offices: OfficeDirectory;
+}) {
   const { db } = deps;
 
   async function deny(ctx: RequestContext, action: Action, targetId: string, jurisdiction: string | null) {
@@ -74,9 +94,7 @@ export function createCertificatePaperService(deps: { db: Database; pii: PiiCiph
   }
 
   async function requirePrintJob(ctx: RequestContext, printId: string) {
-    const job = /^[0-9a-f-]{36}$/i.test(printId)
-      ? await db.selectFrom("certificate_prints").selectAll().where("id", "=", printId).executeTakeFirst()
-      : undefined;
+    const job = /^[0-9a-f-]{36}$/i.test(printId) ? await findPrintJob(db, printId) : undefined;
     // Printing happens at the job's office: its issuers record the serial.
     if (!job || !ctx.actor || !can(ctx.actor, "certificate.print", { jurisdiction: job.office }))
       throw await deny(ctx, "certificate.print", printId, job?.office ?? null);
@@ -84,13 +102,7 @@ export function createCertificatePaperService(deps: { db: Database; pii: PiiCiph
   }
 
   async function requireDelivery(ctx: RequestContext, deliveryId: string) {
-    const delivery = /^[0-9a-f-]{36}$/i.test(deliveryId)
-      ? await db
-          .selectFrom("certificate_deliveries")
-          .selectAll()
-          .where("id", "=", deliveryId)
-          .executeTakeFirst()
-      : undefined;
+    const delivery = /^[0-9a-f-]{36}$/i.test(deliveryId) ? await findDelivery(db, deliveryId) : undefined;
     const access = delivery ? await loadAccess(db, delivery.certificate_id) : undefined;
     const allowed =
       delivery &&
@@ -140,31 +152,17 @@ export function createCertificatePaperService(deps: { db: Database; pii: PiiCiph
           can(ctx.actor, "certificate.print", { jurisdiction: office }));
       if (!allowed) throw await deny(ctx, "certificate.print", certificateId, office || null);
       return inTransaction(db, async (tx) => {
-        const row = await tx
-          .selectFrom("certificates")
-          .select(["status", "number", "office"])
-          .where("id", "=", certificateId)
-          .forUpdate()
-          .executeTakeFirstOrThrow();
+        const row = await lockCertificateState(tx, certificateId);
         if (row.status !== "current") throw new AppError("CERTIFICATE.NOT_CURRENT", { number: row.number });
-        const office_ = await tx
-          .selectFrom("offices")
-          .select("code")
-          .where("code", "=", office)
-          .executeTakeFirst();
-        if (!office_) throw new AppError("OFFICE.UNKNOWN", { office });
-        const open = await tx
-          .selectFrom("certificate_prints")
-          .select(["status"])
-          .where("certificate_id", "=", certificateId)
-          .where("status", "in", ["queued", "printed"])
-          .executeTakeFirst();
+        if ((await deps.offices.findName(tx, office)) === undefined)
+          throw new AppError("OFFICE.UNKNOWN", { office });
+        const open = await findOpenPrintJob(tx, certificateId);
         if (open) throw new AppError("CERTIFICATE.PRINT_STATE", { status: open.status });
-        const job = await tx
-          .insertInto("certificate_prints")
-          .values({ certificate_id: certificateId, office, requested_by: ctx.actor?.accountId ?? null })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const job = await insertPrintJob(tx, {
+          certificate_id: certificateId,
+          office,
+          requested_by: ctx.actor?.accountId ?? null,
+        });
         await writeAudit(tx, ctx, {
           action: "certificate.print-request",
           outcome: "success",
@@ -181,26 +179,7 @@ export function createCertificatePaperService(deps: { db: Database; pii: PiiCiph
     async printQueue(ctx: RequestContext, office: string): Promise<PrintJobView[]> {
       if (!ctx.actor || !can(ctx.actor, "certificate.print", { jurisdiction: office }))
         throw await deny(ctx, "certificate.print", office, office);
-      const rows = await db
-        .selectFrom("certificate_prints as p")
-        .innerJoin("certificates as c", "c.id", "p.certificate_id")
-        .select([
-          "p.id",
-          "p.certificate_id",
-          "c.number",
-          "c.kind",
-          "c.office as registering_office",
-          "p.office",
-          "p.status",
-          "p.form_serial",
-          "p.requested_at",
-          "p.printed_at",
-        ])
-        .where("p.office", "=", office)
-        .where("p.status", "=", "queued")
-        .orderBy("p.requested_at")
-        .limit(500)
-        .execute();
+      const rows = await listQueuedPrintJobs(db, office);
       return rows.map((r) => ({
         id: r.id,
         certificateId: r.certificate_id,
@@ -221,24 +200,15 @@ export function createCertificatePaperService(deps: { db: Database; pii: PiiCiph
       if (!serial) throw new AppError("CERTIFICATE.FORM_SERIAL_INVALID");
       const job = await requirePrintJob(ctx, printId);
       await inTransaction(db, async (tx) => {
-        const used = await tx
-          .selectFrom("certificate_prints")
-          .select("id")
-          .where("form_serial", "=", serial)
-          .executeTakeFirst();
-        if (used) throw new AppError("CERTIFICATE.FORM_SERIAL_USED", { formSerial: serial });
-        const updated = await tx
-          .updateTable("certificate_prints")
-          .set({
-            status: "printed",
-            form_serial: serial,
-            printed_at: deps.now(),
-            printed_by: ctx.actor?.accountId ?? null,
-          })
-          .where("id", "=", job.id)
-          .where("status", "=", "queued")
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) throw new AppError("CERTIFICATE.PRINT_STATE");
+        if (await isFormSerialUsed(tx, serial))
+          throw new AppError("CERTIFICATE.FORM_SERIAL_USED", { formSerial: serial });
+        const updated = await updatePrintJobFrom(tx, job.id, "queued", {
+          status: "printed",
+          form_serial: serial,
+          printed_at: deps.now(),
+          printed_by: ctx.actor?.accountId ?? null,
+        });
+        if (!updated) throw new AppError("CERTIFICATE.PRINT_STATE");
         await writeAudit(tx, ctx, {
           action: "certificate.print",
           outcome: "success",
@@ -259,13 +229,11 @@ export function createCertificatePaperService(deps: { db: Database; pii: PiiCiph
       const next = job.status === "queued" ? "cancelled" : job.status === "printed" ? "spoiled" : null;
       if (!next) throw new AppError("CERTIFICATE.PRINT_STATE", { status: job.status });
       await inTransaction(db, async (tx) => {
-        const updated = await tx
-          .updateTable("certificate_prints")
-          .set({ status: next, note: input.note ?? null })
-          .where("id", "=", job.id)
-          .where("status", "=", job.status)
-          .executeTakeFirst();
-        if (Number(updated.numUpdatedRows) !== 1) throw new AppError("CERTIFICATE.PRINT_STATE");
+        const updated = await updatePrintJobFrom(tx, job.id, job.status, {
+          status: next,
+          note: input.note ?? null,
+        });
+        if (!updated) throw new AppError("CERTIFICATE.PRINT_STATE");
         await writeAudit(tx, ctx, {
           action: `certificate.print-${next}`,
           outcome: "success",
@@ -294,19 +262,15 @@ export function createCertificatePaperService(deps: { db: Database; pii: PiiCiph
         throw new AppError("REQUEST.INVALID", { address: "required for postal delivery" });
       const office = input.office ?? access.certificate.office;
       return inTransaction(db, async (tx) => {
-        const row = await tx
-          .insertInto("certificate_deliveries")
-          .values({
-            certificate_id: certificateId,
-            method: input.method,
-            office,
-            recipient_name: input.recipientName.trim(),
-            address_enc: input.address ? deps.pii.encrypt(input.address.trim()) : null,
-            phone_enc: input.phone ? deps.pii.encrypt(input.phone.trim()) : null,
-            phone_masked: input.phone ? maskPhone(input.phone) : null,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const row = await insertDelivery(tx, {
+          certificate_id: certificateId,
+          method: input.method,
+          office,
+          recipient_name: input.recipientName.trim(),
+          address_enc: input.address ? deps.pii.encrypt(input.address.trim()) : null,
+          phone_enc: input.phone ? deps.pii.encrypt(input.phone.trim()) : null,
+          phone_masked: input.phone ? maskPhone(input.phone) : null,
+        });
         await writeAudit(tx, ctx, {
           action: "certificate.delivery-arrange",
           outcome: "success",
@@ -340,21 +304,15 @@ export function createCertificatePaperService(deps: { db: Database; pii: PiiCiph
       }
       return inTransaction(db, async (tx) => {
         if (input.status === "dispatched" || input.status === "collected") {
-          const printed = await tx
-            .selectFrom("certificate_prints")
-            .select("id")
-            .where("certificate_id", "=", delivery.certificate_id)
-            .where("status", "=", "printed")
-            .executeTakeFirst();
-          if (!printed) throw new AppError("CERTIFICATE.DELIVERY_STATE", { reason: "not printed" });
+          if (!(await hasPrintedJob(tx, delivery.certificate_id)))
+            throw new AppError("CERTIFICATE.DELIVERY_STATE", { reason: "not printed" });
         }
-        const row = await tx
-          .updateTable("certificate_deliveries")
-          .set({ status: input.status, carrier, tracking_number: tracking, updated_at: deps.now() })
-          .where("id", "=", delivery.id)
-          .where("status", "=", delivery.status)
-          .returningAll()
-          .executeTakeFirst();
+        const row = await updateDeliveryFrom(tx, delivery.id, delivery.status, {
+          status: input.status,
+          carrier,
+          tracking_number: tracking,
+          updated_at: deps.now(),
+        });
         if (!row) throw new AppError("CERTIFICATE.DELIVERY_STATE");
         await writeAudit(tx, ctx, {
           action: `certificate.delivery-${input.status}`,
@@ -375,13 +333,7 @@ export function createCertificatePaperService(deps: { db: Database; pii: PiiCiph
     async listDeliveries(ctx: RequestContext, certificateId: string): Promise<DeliveryView[]> {
       // Staff, and the holders following their post (tracking number).
       await requireCertificate(ctx, certificateId, ["certificate.read", "certificate.download"]);
-      const rows = await db
-        .selectFrom("certificate_deliveries")
-        .selectAll()
-        .where("certificate_id", "=", certificateId)
-        .orderBy("created_at")
-        .execute();
-      return rows.map(presentDelivery);
+      return (await listDeliveries(db, certificateId)).map(presentDelivery);
     },
   };
 }

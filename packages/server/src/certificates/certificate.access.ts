@@ -8,6 +8,7 @@ import {
   listRecipients,
   type RecipientRow,
 } from "./certificate.repository";
+import { listPrintJobs } from "./certificate-paper.repository";
 
 export type PrintRow = Selectable<CertificatePrintsTable>;
 
@@ -26,15 +27,7 @@ export async function loadAccess(
 ): Promise<CertificateAccess | undefined> {
   const certificate = await findCertificate(db, { id }, options);
   if (!certificate) return undefined;
-  const [recipients, prints] = await Promise.all([
-    listRecipients(db, id),
-    db
-      .selectFrom("certificate_prints")
-      .selectAll()
-      .where("certificate_id", "=", id)
-      .orderBy("requested_at")
-      .execute(),
-  ]);
+  const [recipients, prints] = await Promise.all([listRecipients(db, id), listPrintJobs(db, id)]);
   return { certificate, recipients, prints };
 }
 

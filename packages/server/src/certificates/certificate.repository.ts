@@ -247,3 +247,18 @@ export async function countUnsealed(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Links the certificate to the ledger entry that recorded its right (the QR page proves it). */
+export async function setRegisterSeq(tx: Tx, id: string, registerSeq: number): Promise<void> {
+  await tx.updateTable("certificates").set({ register_seq: registerSeq }).where("id", "=", id).execute();
+}
+
+/** The certificates a case produced, oldest first: what the case page lists. */
+export async function listCaseCertificates(db: Db, caseId: string) {
+  return db
+    .selectFrom("certificates")
+    .select(["id", "number", "kind", "status"])
+    .where("case_id", "=", caseId)
+    .orderBy("created_at")
+    .execute();
+}

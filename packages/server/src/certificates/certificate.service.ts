@@ -27,15 +27,18 @@ import {
   findCertificate,
   insertCertificate,
   insertRecipients,
+  listCaseCertificates,
   listCurrentOnUnit,
   listForRecipient,
   listRecipients,
   readFile,
+  setRegisterSeq,
   setVoid,
 } from "./certificate.repository";
 import type { CertificateSealing } from "./certificate.sealing";
 import { allocateNumber } from "./certificate-number.repository";
 import { recordReplacement } from "./certificate-register";
+import type { OfficeDirectory } from "./offices.port";
 
 export type Recipient = {
   role: "holder" | "mortgagee";
@@ -92,6 +95,7 @@ export function createCertificateService(deps: {
   sealing: CertificateSealing;
   publicUrl: string;
   now: () => Date;
+  offices: OfficeDirectory;
 }) {
   const { db, now } = deps;
   const verifyUrl = (token: string) => `${deps.publicUrl}/verify/${token}`;
@@ -145,9 +149,9 @@ export function createCertificateService(deps: {
   }
 
   async function officeName(tx: Tx, office: string): Promise<string> {
-    const row = await tx.selectFrom("offices").select("name").where("code", "=", office).executeTakeFirst();
-    if (!row) throw new AppError("OFFICE.UNKNOWN", { office });
-    return row.name;
+    const name = await deps.offices.findName(tx, office);
+    if (name === undefined) throw new AppError("OFFICE.UNKNOWN", { office });
+    return name;
   }
 
   async function voidOne(
@@ -338,12 +342,11 @@ export function createCertificateService(deps: {
      * certificate to the entry (its number is already in the entry), so the QR page can prove it.
      */
     async linkEntryInTx(tx: Tx, certificateId: string, registerSeq: number): Promise<void> {
-      await tx
-        .updateTable("certificates")
-        .set({ register_seq: registerSeq })
-        .where("id", "=", certificateId)
-        .execute();
+      await setRegisterSeq(tx, certificateId, registerSeq);
     },
+
+    /** The certificates a case produced (the case page checks access to the case). */
+    listOfCase: (caseId: string) => listCaseCertificates(db, caseId),
 
     /** One certificate with what the caller may do next. */
     async getCertificate(ctx: RequestContext, id: string): Promise<CertificateView> {

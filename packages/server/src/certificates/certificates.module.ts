@@ -7,6 +7,7 @@ import { createCertificateSealing, type SealLog } from "./certificate.sealing";
 import { createCertificateService } from "./certificate.service";
 import { createCertificatePaperService } from "./certificate-paper.service";
 import { createCertificateVerificationService } from "./certificate-verification.service";
+import type { OfficeDirectory } from "./offices.port";
 import { type LedgerInclusionSource, registerInclusionFrom } from "./register-inclusion";
 import { sealKeyFrom } from "./seal-key";
 
@@ -23,6 +24,10 @@ export function createCertificatesModule(deps: {
   seal: { privateKey: string };
   /** The register's ledger service: the QR page proves the entry behind a certificate with it. */
   ledger?: LedgerInclusionSource;
+  /** Registration offices (identity): names on the certificate, where paper may be printed. */
+  offices: OfficeDirectory;
+  /** Every public key the registry's seal ever had (the register's seal keys). */
+  pastSealPublicKeys: () => Promise<string[]>;
   log?: SealLog;
 }) {
   const { db, now } = deps;
@@ -35,14 +40,11 @@ export function createCertificatesModule(deps: {
     now,
     ...(deps.log ? { log: deps.log } : {}),
   });
-  const service = createCertificateService({ db, sealing, publicUrl, now });
-  const paper = createCertificatePaperService({ db, pii: deps.pii, now });
+  const service = createCertificateService({ db, sealing, publicUrl, now, offices: deps.offices });
+  const paper = createCertificatePaperService({ db, pii: deps.pii, now, offices: deps.offices });
   // One seal key per registry (the register signs its tree heads with the same key); every key the
   // registry ever used stays trusted for the PDFs sealed with it.
-  const trustedPublicKeys = async () => [
-    sealKey.publicKeyHex,
-    ...(await db.selectFrom("seal_keys").select("public_key").execute()).map((r) => r.public_key),
-  ];
+  const trustedPublicKeys = async () => [sealKey.publicKeyHex, ...(await deps.pastSealPublicKeys())];
   const verification = createCertificateVerificationService({
     db,
     sealing,

@@ -8,9 +8,10 @@ import {
   type RightFacts,
   type SealedIdentity,
 } from "@yulin/domain";
-import type { Services } from "../entrypoints/setup";
 import { systemContext } from "../platform/audit/audit";
+import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import { type PlainIdentity, sealIdentity } from "../register/identity";
+import type { RegisterModule } from "../register/register.module";
 import { DEMO_CITIZENS, DEMO_INSTITUTIONS } from "./demo-data";
 
 /**
@@ -19,7 +20,9 @@ import { DEMO_CITIZENS, DEMO_INSTITUTIONS } from "./demo-data";
  * the demo citizens hold units (linked to their accounts by their ID numbers' lookup hash), with
  * a transfer in the history, a mortgage to the demo bank, and a seizure with a waiting one.
  */
-export async function seedDemoRegister(services: Services): Promise<void> {
+export type DemoRegisterServices = { pii: PiiCipher; register: Pick<RegisterModule, "cadastre" | "ledger"> };
+
+export async function seedDemoRegister(services: DemoRegisterServices): Promise<void> {
   const { cadastre, ledger } = services.register;
   const ctx = systemContext("demo-seed");
   const seal = (who: PlainIdentity): SealedIdentity => {

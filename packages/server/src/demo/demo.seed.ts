@@ -1,7 +1,10 @@
 import { findCounty, generateCreditCode, generateResidentId, STAFF_ROLE_NAMES } from "@yulin/domain";
-import type { Services } from "../entrypoints/setup";
+import type { AccountService } from "../identity/account.service";
+import { insertInstitution } from "../identity/institution.repository";
+import { insertOfficeIfAbsent } from "../identity/office.repository";
 import { systemContext } from "../platform/audit/audit";
-import { inTransaction } from "../platform/db/database";
+import { type Database, inTransaction } from "../platform/db/database";
+import { hasSetting, insertSetting } from "../platform/db/settings.repository";
 import {
   DEMO_CITIZENS,
   DEMO_CITY_SUPERVISORS,
@@ -11,39 +14,36 @@ import {
   DEMO_PASSWORD,
   DEMO_STAFF_ROLES,
 } from "./demo-data";
-import { seedDemoRegister } from "./demo-register.seed";
+import { type DemoRegisterServices, seedDemoRegister } from "./demo-register.seed";
 
 const SEEDED_KEY = "demo.seeded";
 
 export type DemoAccountLine = { group: string; usernames: string[]; note: string };
 
-export async function isDemoSeeded(services: Pick<Services, "db">): Promise<boolean> {
-  const row = await services.db
-    .selectFrom("settings")
-    .select("key")
-    .where("key", "=", SEEDED_KEY)
-    .executeTakeFirst();
-  return row !== undefined;
+/** What loading the demo uses: accounts, the register (through its ledger) and the database. */
+export type DemoServices = DemoRegisterServices & {
+  db: Database;
+  accounts: Pick<AccountService, "addAccount">;
+};
+
+export async function isDemoSeeded(services: { db: Database }): Promise<boolean> {
+  return hasSetting(services.db, SEEDED_KEY);
 }
 
 /** Registration offices are reference data every installation needs for its own counties. */
 export async function ensureOffices(
-  services: Pick<Services, "db">,
+  services: { db: Database },
   offices: ReadonlyArray<{ code: string; name: string }>,
 ): Promise<void> {
   for (const office of offices) {
     const county = findCounty(office.code);
     if (!county) throw new Error(`unknown county code ${office.code}`);
-    await services.db
-      .insertInto("offices")
-      .values({
-        code: office.code,
-        name: office.name,
-        city_code: county.cityCode,
-        province_code: county.provinceCode,
-      })
-      .onConflict((oc) => oc.column("code").doNothing())
-      .execute();
+    await insertOfficeIfAbsent(services.db, {
+      code: office.code,
+      name: office.name,
+      city_code: county.cityCode,
+      province_code: county.provinceCode,
+    });
   }
 }
 
@@ -51,7 +51,7 @@ export async function ensureOffices(
  * Loads the demo dataset once: offices of two cities, staff for every role of every office, one
  * institution of each kind, citizens and companies with valid (generated) ID and credit codes.
  */
-export async function seedDemo(services: Services): Promise<boolean> {
+export async function seedDemo(services: DemoServices): Promise<boolean> {
   if (await isDemoSeeded(services)) return false;
   const ctx = systemContext("demo-seed");
   await ensureOffices(services, DEMO_OFFICES);
@@ -89,16 +89,12 @@ export async function seedDemo(services: Services): Promise<boolean> {
       organisation: inst.organisation,
     });
     const institution = await inTransaction(services.db, (tx) =>
-      tx
-        .insertInto("institutions")
-        .values({
-          kind: inst.kind,
-          name: inst.name,
-          credit_code: creditCode,
-          jurisdiction: inst.jurisdiction,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow(),
+      insertInstitution(tx, {
+        kind: inst.kind,
+        name: inst.name,
+        credit_code: creditCode,
+        jurisdiction: inst.jurisdiction,
+      }),
     );
     await add(ctx, {
       username: inst.username,
@@ -139,10 +135,7 @@ export async function seedDemo(services: Services): Promise<boolean> {
   // A small register (登记簿) for the demo offices, written through the ledger.
   await seedDemoRegister(services);
 
-  await services.db
-    .insertInto("settings")
-    .values({ key: SEEDED_KEY, value: JSON.stringify({ at: new Date().toISOString() }) })
-    .execute();
+  await insertSetting(services.db, SEEDED_KEY, { at: new Date().toISOString() });
   return true;
 }
 

@@ -14,7 +14,7 @@ import {
 } from "../certificates/verify-certificate.command";
 import { formatDemoAccounts, seedDemo } from "../demo/demo.seed";
 import { findAccountByUsername, loadProfile, toActor } from "../identity/account.repository";
-import { createApiTokenService } from "../identity/auth.service";
+import { insertInstitution } from "../identity/institution.repository";
 import {
   INTEGRATIONS_HELP,
   IntegrationsUsageError,
@@ -106,16 +106,12 @@ async function main(argv: string[]): Promise<number> {
             `--institution-kind (${INSTITUTION_KINDS.join("|")}) and --institution-name are required`,
           );
         }
-        const row = await services.db
-          .insertInto("institutions")
-          .values({
-            kind: ik,
-            name: values["institution-name"],
-            credit_code: values["credit-code"] ?? null,
-            jurisdiction: null,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
+        const row = await insertInstitution(services.db, {
+          kind: ik,
+          name: values["institution-name"],
+          credit_code: values["credit-code"] ?? null,
+          jurisdiction: null,
+        });
         institutionId = row.id;
       }
       const account = await services.accounts.addAccount(ctx, {
@@ -141,7 +137,7 @@ async function main(argv: string[]): Promise<number> {
       if (!account || !values.name)
         throw new UsageError("--username of an existing institution account and --name are required");
       const actor = toActor(await loadProfile(services.db, account));
-      const token = await createApiTokenService(services).issue({ ...ctx, actor }, values.name);
+      const token = await services.tokens.issue({ ...ctx, actor }, values.name);
       console.log(`API token for ${account.username} (shown once):\n${token.token}`);
       return 0;
     }

@@ -1,14 +1,19 @@
 import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
 import { createCasesModule } from "../cases/cases.module";
+import { findCertificate } from "../certificates/certificate.repository";
 import { createCertificatesModule } from "../certificates/certificates.module";
+import { findAccountIdentity } from "../identity/account.repository";
 import { createAccountService } from "../identity/account.service";
 import { createApiTokenService, createAuthService } from "../identity/auth.service";
+import { findInstitution } from "../identity/institution.repository";
+import { findOfficeName } from "../identity/office.repository";
 import { createIntegrations } from "../integrations/integrations.module";
 import type { Config } from "../platform/config";
 import { createPiiCipher, loadOrCreatePiiKey } from "../platform/crypto/pii-cipher";
 import { openDatabase } from "../platform/db/database";
 import { migrateToLatest } from "../platform/db/migrator";
 import { createRegisterHousingCount } from "../register/household-housing-count";
+import { listSealKeys } from "../register/ledger.repository";
 import { createRegisterModule } from "../register/register.module";
 
 /**
@@ -41,7 +46,17 @@ export async function openServices(config: Config, options: { memory?: boolean }
     housingCount: createRegisterHousingCount(),
   });
   // The register 登记簿: ledger, projections, proofs, import (register/).
-  const register = createRegisterModule({ db, pii, config, now });
+  const register = createRegisterModule({
+    db,
+    pii,
+    config,
+    now,
+    identities: {
+      institutionCreditCode: async (id) => (await findInstitution(db, id))?.credit_code,
+      accountIdentity: (id) => findAccountIdentity(db, id),
+    },
+    certificates: { findIssued: (number) => findCertificate(db, { number }) },
+  });
   // Certificates: numbers, sealing worker, QR verification; the register's seal key and proofs.
   const certificates = createCertificatesModule({
     db,
@@ -50,6 +65,8 @@ export async function openServices(config: Config, options: { memory?: boolean }
     now,
     seal: register.seal,
     ledger: register.ledger,
+    offices: { findName: findOfficeName },
+    pastSealPublicKeys: async () => (await listSealKeys(db)).map((k) => k.public_key),
   });
   const calendar = createCalendarService({ db });
   // Cases and workflow: applications, stages, the registering transaction, time-driven effects (cases/).

@@ -122,3 +122,70 @@ export async function listStaffOfJurisdiction(db: Db, jurisdiction: string) {
     .orderBy("staff_roles.role")
     .execute();
 }
+
+/** What identifies the account's holder: the lookup hash of its ID number, or its credit code. */
+export async function findAccountIdentity(db: Db, accountId: string) {
+  return db
+    .selectFrom("accounts")
+    .select(["id_number_hash", "credit_code", "kind"])
+    .where("id", "=", accountId)
+    .executeTakeFirst();
+}
+
+/** The account's kind and, for an institution account, its institution's kind. */
+export async function findAccountKinds(db: Db, accountId: string) {
+  return db
+    .selectFrom("accounts")
+    .leftJoin("institutions", "institutions.id", "accounts.institution_id")
+    .select(["accounts.kind", "institutions.kind as institution_kind"])
+    .where("accounts.id", "=", accountId)
+    .executeTakeFirst();
+}
+
+export async function findDisplayNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("accounts")
+    .select(["id", "display_name"])
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((a) => [a.id, a.display_name]));
+}
+
+/** The citizen account whose ID number has this lookup hash, if any. */
+export async function findCitizenIdByIdHash(db: Db, idNumberHash: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("accounts")
+    .select("id")
+    .where("id_number_hash", "=", idNumberHash)
+    .where("kind", "=", "citizen")
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** The account registered with this credit code (a company), if any. */
+export async function findAccountIdByCreditCode(db: Db, creditCode: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("accounts")
+    .select("id")
+    .where("credit_code", "=", creditCode)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+const PARTY_COLUMNS = [
+  "id",
+  "kind",
+  "display_name",
+  "id_number_enc",
+  "id_number_hash",
+  "id_number_masked",
+  "credit_code",
+  "institution_id",
+] as const;
+
+/** What naming the account as a party to a case needs: no password or lock-out fields. */
+export async function findPartyAccount(db: Db, by: { id: string } | { username: string }) {
+  const q = db.selectFrom("accounts").select(PARTY_COLUMNS);
+  return ("id" in by ? q.where("id", "=", by.id) : q.where("username", "=", by.username)).executeTakeFirst();
+}

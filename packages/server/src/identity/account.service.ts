@@ -20,6 +20,7 @@ import {
   listStaffOfJurisdiction,
   loadProfile,
 } from "./account.repository";
+import { officeExists } from "./office.repository";
 import { hashPassword, isStrongEnough } from "./passwords";
 
 export type NewAccount = {
@@ -119,12 +120,7 @@ export function createAccountService({ db, pii }: AccountDeps) {
   ): Promise<AccountView> {
     await authorize(ctx, "office.manage-staff", office);
     return inTransaction(db, async (tx) => {
-      const exists = await tx
-        .selectFrom("offices")
-        .select("code")
-        .where("code", "=", office)
-        .executeTakeFirst();
-      if (!exists) throw new AppError("OFFICE.UNKNOWN");
+      if (!(await officeExists(tx, office))) throw new AppError("OFFICE.UNKNOWN");
       const row = await insertNewAccount(tx, {
         ...input,
         kind: "staff",

@@ -16,6 +16,7 @@ import {
   ZRevealRequest,
   ZStaffMember,
 } from "./identity.schemas";
+import { listOffices } from "./office.repository";
 
 export type IdentityRouteDeps = {
   db: Database;
@@ -120,11 +121,7 @@ export const identityRoutes =
         },
       },
       async () => ({
-        offices: await deps.db
-          .selectFrom("offices")
-          .select(["code", "name", "city_code", "province_code"])
-          .orderBy("code")
-          .execute(),
+        offices: await listOffices(deps.db),
       }),
     );
 

@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
 import { formatFen } from "@yulin/domain/fees/index";
-import type { Services } from "../entrypoints/setup";
+import { findInstitutionByUsername } from "../identity/institution.repository";
 import { systemContext } from "../platform/audit/audit";
+import type { Database } from "../platform/db/database";
 import type { OutboxStatus } from "../platform/db/schema";
-import { findInstitutionByUsername } from "./shared/connections.repository";
+import type { Integrations } from "./integrations.module";
 
 export const INTEGRATIONS_HELP = `  yulin outbox list [--status pending|sending|delivered|dead|skipped] [--connector C] [--limit N]
   yulin outbox retry ID                put a dead-lettered message back in the queue (audited)
@@ -17,7 +18,10 @@ export class IntegrationsUsageError extends Error {}
 
 /** `yulin outbox …`, `yulin connectors …`, `yulin payment …`; returns undefined if not ours. */
 export async function runIntegrationsCommand(
-  services: Services,
+  services: {
+    db: Database;
+    integrations: Pick<Integrations, "operations" | "worker" | "connections" | "payments">;
+  },
   argv: string[],
 ): Promise<number | undefined> {
   const [command, sub] = argv;

@@ -1,5 +1,6 @@
 import { type FeeTables, NATIONAL_FEE_TABLE } from "@yulin/domain/fees/index";
 import pino from "pino";
+import { listInstitutionsOfKind } from "../identity/institution.repository";
 import { systemContext } from "../platform/audit/audit";
 import type { Config } from "../platform/config";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
@@ -17,11 +18,11 @@ import { paymentCallbacks } from "./payment/payment.callbacks";
 import { createHttpPaymentGateway } from "./payment/payment.gateway";
 import { createPaymentService, type PaymentService } from "./payment/payment.service";
 import { createRefundService, refundTopics } from "./payment/refund.service";
-import { listInstitutionsOfKind } from "./shared/connections.repository";
+import { listInstitutionConnections } from "./shared/connections.repository";
 import { createConnectionsService } from "./shared/connections.service";
 import { createSignedClient } from "./shared/http-client";
 import { createInboundService } from "./shared/inbound.service";
-import { createSimulatorStore } from "./shared/simulator-store";
+import { createSimulatorStore } from "./shared/simulator-store.repository";
 import { loadOrCreateSigningKey } from "./shared/sm2";
 import type { HouseholdHousingCount } from "./tax/household-housing-count";
 import { createHttpTaxConnector } from "./tax/tax.connector";
@@ -146,12 +147,20 @@ export function createIntegrations(deps: {
       url: url ?? null,
     });
     const banks = await listInstitutionsOfKind(db, "bank");
+    const endpoints = new Map(
+      (
+        await listInstitutionConnections(
+          db,
+          banks.map((b) => b.id),
+        )
+      ).map((c) => [c.institution_id, c.endpoint_url]),
+    );
     return [
       mode("tax", "税务 Tax bureau", ic.taxUrl),
       mode("payment", "统一支付 Payment channel", ic.paymentUrl),
       mode("housing", "住建 Housing bureau", ic.housingUrl),
       mode("elicence", "电子证照库 E-licence library", ic.elicenceUrl),
-      ...banks.map((b) => mode(`bank:${b.id}`, b.name, b.endpoint_url ?? undefined)),
+      ...banks.map((b) => mode(`bank:${b.id}`, b.name, endpoints.get(b.id) ?? undefined)),
     ];
   };
   const operations = createOperationsService({ db, now, modes, wake });

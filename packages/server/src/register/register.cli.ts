@@ -2,10 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Services } from "../entrypoints/setup";
 import type { RequestContext } from "../platform/audit/audit";
+import type { Database } from "../platform/db/database";
 import { generateRegisterCsv } from "./generator";
 import type { ImportProgress } from "./import/importer";
+import type { RegisterModule } from "./register.module";
 import { verifyRegister } from "./verify";
 
 /** `yulin verify | import | gen | seal`: the register's commands (cli.ts only dispatches). */
@@ -51,7 +52,7 @@ async function countLines(file: string): Promise<number> {
   return n;
 }
 
-async function runImport(services: Services, ctx: RequestContext, dir: string, batchSize: number) {
+async function runImport(services: RegisterCliServices, ctx: RequestContext, dir: string, batchSize: number) {
   const totals = new Map<string, number>();
   for (const f of ["parcels", "buildings", "units", "holders", "rights", "restrictions"]) {
     const file = path.join(dir, `${f}.csv`);
@@ -96,8 +97,14 @@ async function runImport(services: Services, ctx: RequestContext, dir: string, b
   return { report, rejected };
 }
 
+/** What the register's commands use: the register and, for `verify`, the database it replays. */
+export type RegisterCliServices = {
+  db: Database;
+  register: Pick<RegisterModule, "importer" | "ledger" | "seal">;
+};
+
 export async function runRegisterCommand(
-  services: Services,
+  services: RegisterCliServices,
   ctx: RequestContext,
   argv: string[],
 ): Promise<number> {

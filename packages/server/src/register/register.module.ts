@@ -4,23 +4,28 @@ import type { Database } from "../platform/db/database";
 import { createCadastreService } from "./cadastre.service";
 import { createImporter } from "./import/importer";
 import { createLedgerService, loadOrCreateSealKey } from "./ledger.service";
-import { createRegisterService } from "./register.service";
+import type { CallerIdentities } from "./register.access";
+import { createRegisterService, type RegisterReadDeps } from "./register.service";
 
 export type RegisterModuleDeps = {
   db: Database;
   pii: PiiCipher;
   config: Pick<Config, "sealPrivateKeyHex" | "dataDir">;
   now: () => Date;
+  /** Who the caller is as a holder (identity's accounts and institutions). */
+  identities: CallerIdentities;
+  /** Certificates issued under a number (certificates/). */
+  certificates: RegisterReadDeps["certificates"];
 };
 
 /** The register 登记簿: reads, cadastre (codes), the ledger (heads and proofs) and the importer. */
-export function createRegisterModule({ db, pii, config, now }: RegisterModuleDeps) {
+export function createRegisterModule({ db, pii, config, now, identities, certificates }: RegisterModuleDeps) {
   const seal = loadOrCreateSealKey(config.sealPrivateKeyHex, config.dataDir);
   const ledger = createLedgerService({ db, seal, now });
   return {
     seal,
     ledger,
-    reads: createRegisterService({ db, pii }),
+    reads: createRegisterService({ db, pii, identities, certificates }),
     cadastre: createCadastreService({ db, now }),
     importer: createImporter({ db, pii, now, signHead: () => ledger.signCurrentHead() }),
   };

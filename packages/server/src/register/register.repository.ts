@@ -353,11 +353,40 @@ export async function listParcelsInBox(
   return rows.map(fromRow.parcels);
 }
 
-/** The lookup hash of the caller's own ID number (citizens) or credit code (companies). */
-export async function findAccountIdentity(db: Db, accountId: string) {
+/** Whether the person (lookup hash) holds the unit's restriction `seq` (a seizure, a mortgage …). */
+export async function holdsEncumbrance(
+  db: Db,
+  unitCode: string,
+  seq: number,
+  personKey: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("encumbrances")
+    .select("seq")
+    .where("jurisdiction", "=", unitCode.slice(0, 6))
+    .where("unit_code", "=", unitCode)
+    .where("seq", "=", seq)
+    .where("holder_id_hash", "=", personKey)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The latest right recorded with this certificate number (a paper certificate of the import). */
+export async function findRightByCertificateNo(db: Db, number: string) {
   return db
-    .selectFrom("accounts")
-    .select(["id_number_hash", "credit_code", "kind"])
-    .where("id", "=", accountId)
+    .selectFrom("rights")
+    .select(["unit_code", "status"])
+    .where("certificate_no", "=", number)
+    .orderBy("seq", "desc")
+    .executeTakeFirst();
+}
+
+/** The ledger entry whose 补发/换发 replaced this certificate number. */
+export async function findCertificateReplacement(db: Db, number: string) {
+  return db
+    .selectFrom("register_entries")
+    .select("unit_code")
+    .where("kind", "=", "right.certificate")
+    .where(sql<string>`body ->> 'replaces'`, "=", number)
     .executeTakeFirst();
 }

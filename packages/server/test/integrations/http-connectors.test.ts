@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findInstitutionByUsername } from "../../src/integrations/shared/connections.repository";
+import { findInstitutionByUsername } from "../../src/identity/institution.repository";
 import { generateSm2KeyPair } from "../../src/integrations/shared/sm2";
 import { giveSimulatedHomes } from "../../src/integrations/tax/household-housing-count";
 import { inTransaction } from "../../src/platform/db/database";

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { findInstitution } from "../../identity/institution.repository";
 import type { Tx } from "../../platform/db/database";
 import type { Outbox } from "../../platform/outbox/outbox";
 import { topicHandler } from "../../platform/outbox/outbox.types";
-import { findInstitution, findInstitutionConnection } from "../shared/connections.repository";
+import { findInstitutionConnection } from "../shared/connections.repository";
 import { createSignedClient } from "../shared/http-client";
 import { envelope } from "../shared/signed-message";
-import type { SimulatorStore } from "../shared/simulator-store";
+import type { SimulatorStore } from "../shared/simulator-store.repository";
 
 /** What happened to a collateral a bank holds a mortgage on (抵押物变动通知). */
 export const COLLATERAL_EVENTS = [

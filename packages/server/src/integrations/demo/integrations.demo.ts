@@ -1,8 +1,9 @@
 import { generateCreditCode, generateResidentId } from "@yulin/domain";
 import { DEMO_CITIZENS, DEMO_COMPANIES } from "../../demo/demo-data";
-import type { Services } from "../../entrypoints/setup";
+import type { PiiCipher } from "../../platform/crypto/pii-cipher";
 import { giveSimulatedLicence } from "../elicence/elicence.connector";
 import { giveSimulatedContract } from "../housing/housing.connector";
+import type { Integrations } from "../integrations.module";
 
 export const DEMO_CONTRACT_NO = "WQ2025-440604-0001";
 export const DEMO_UNIT = "440604003001GB00001F00010001";
@@ -20,7 +21,10 @@ const citizen = (username: string) => {
  * demo citizens' licences in the e-licence library. Loaded once, with the demo dataset. (The home
  * 陈静 already holds in Foshan, which makes her purchase a second home, is in the demo register.)
  */
-export async function seedIntegrationsDemo(services: Services): Promise<void> {
+export async function seedIntegrationsDemo(services: {
+  pii: PiiCipher;
+  integrations: Pick<Integrations, "simulatorStore">;
+}): Promise<void> {
   const store = services.integrations.simulatorStore;
   const key = (n: string) => services.pii.lookupHash(n);
   const zhang = citizen("citizen.zhang");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ConnectorError, type SignedClient } from "../shared/http-client";
-import type { SimulatorStore } from "../shared/simulator-store";
+import type { SimulatorStore } from "../shared/simulator-store.repository";
 
 /** 电子证照库: the licences an applicant need not upload (零材料). */
 export const LICENCE_TYPES = [

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { can, maskResidentId } from "@yulin/domain";
+import { findAccountIdentity } from "../../identity/account.repository";
 import { type RequestContext, writeAudit } from "../../platform/audit/audit";
 import type { PiiCipher } from "../../platform/crypto/pii-cipher";
 import { type Database, inTransaction } from "../../platform/db/database";
@@ -36,11 +37,7 @@ export function createElicenceService(deps: {
     if (!actor) throw new AppError("AUTH.UNAUTHENTICATED");
     const holderKey = deps.pii.lookupHash(input.holderNumber);
     if (input.consent.kind === "self") {
-      const own = await deps.db
-        .selectFrom("accounts")
-        .select(["id_number_hash", "credit_code"])
-        .where("id", "=", actor.accountId)
-        .executeTakeFirst();
+      const own = await findAccountIdentity(deps.db, actor.accountId);
       const isHolder =
         (own?.id_number_hash != null && own.id_number_hash === holderKey) ||
         (own?.credit_code != null && own.credit_code === input.holderNumber.trim().toUpperCase());

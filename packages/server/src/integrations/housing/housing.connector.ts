@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ConnectorError, type SignedClient } from "../shared/http-client";
-import type { SimulatorStore } from "../shared/simulator-store";
+import type { SimulatorStore } from "../shared/simulator-store.repository";
 
 /** 网签合同 — the online-signed sale contract as the housing bureau (住建) holds it. */
 export const ZHousingContract = z.object({

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { AppError } from "../../platform/errors";
-import type { SimulatorStore } from "../shared/simulator-store";
+import type { SimulatorStore } from "../shared/simulator-store.repository";
 import {
   chinaDate,
   type GatewayRefund,

@@ -191,3 +191,14 @@ export async function saveReport(db: Db, date: string, balanced: boolean, report
     )
     .execute();
 }
+
+/** R22: the case's payment order is paid (fees before certificates). */
+export async function isFeePaid(db: Db, caseId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("payment_orders")
+    .select("status")
+    .where("case_ref", "=", caseId)
+    .where("status", "=", "paid")
+    .executeTakeFirst();
+  return row !== undefined;
+}

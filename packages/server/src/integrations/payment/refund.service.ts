@@ -8,7 +8,13 @@ import { topicHandler } from "../../platform/outbox/outbox.types";
 import { canonicalJson, sm3Hex } from "../shared/sm2";
 import type { TaxService } from "../tax/tax.service";
 import { chinaDate, type GatewayRefund, type PaymentGateway } from "./payment.gateway";
-import { findOrderByCase, findOrderById, listAllocationsOfPart } from "./payment.repository";
+import {
+  findOrderByCase,
+  findOrderById,
+  findOrderByNo,
+  findPart,
+  listAllocationsOfPart,
+} from "./payment.repository";
 import {
   closeOrder,
   findRefund,
@@ -175,16 +181,9 @@ export function createRefundService(deps: {
     }
     const refundedAt = new Date(answer.refundedAt);
     const refundedOn = chinaDate(refundedAt);
-    const order = await tx
-      .selectFrom("payment_orders")
-      .select(["id", "case_ref", "lines"])
-      .where("order_no", "=", refund.order_no)
-      .executeTakeFirstOrThrow();
-    const part = await tx
-      .selectFrom("payment_parts")
-      .select(["id", "receipt_no"])
-      .where("part_no", "=", refund.part_no)
-      .executeTakeFirstOrThrow();
+    const order = await findOrderByNo(tx, refund.order_no);
+    const part = await findPart(tx, refund.part_no);
+    if (!order || !part) throw new Error(`refund ${refund.refund_no}: its order or part is missing`);
     const fees = (await listAllocationsOfPart(tx, part.id)).filter((a) => a.account === "non-tax");
     const receiptNo = `YT${refundedOn.replaceAll("-", "")}${String(await nextRefundReceiptSeq(tx)).padStart(8, "0")}`;
     const body = {

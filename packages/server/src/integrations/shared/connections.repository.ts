@@ -32,33 +32,13 @@ export async function upsertInstitutionConnection(
     .executeTakeFirstOrThrow();
 }
 
-export async function findInstitution(db: Db, id: string) {
-  return db.selectFrom("institutions").selectAll().where("id", "=", id).executeTakeFirst();
-}
-
-export async function findInstitutionByUsername(db: Db, username: string) {
+/** The connections (callback key, push endpoint) of the given institutions. */
+export async function listInstitutionConnections(db: Db, institutionIds: readonly string[]) {
+  if (institutionIds.length === 0) return [];
   return db
-    .selectFrom("accounts")
-    .innerJoin("institutions", "institutions.id", "accounts.institution_id")
-    .select(["institutions.id", "institutions.kind", "institutions.name", "institutions.jurisdiction"])
-    .where("accounts.username", "=", username)
-    .executeTakeFirst();
-}
-
-/** Institutions of a kind (e.g. the tax bureau of a city) with their connection, if any. */
-export async function listInstitutionsOfKind(db: Db, kind: "tax" | "housing" | "bank") {
-  return db
-    .selectFrom("institutions")
-    .leftJoin("institution_connections", "institution_connections.institution_id", "institutions.id")
-    .select([
-      "institutions.id",
-      "institutions.name",
-      "institutions.jurisdiction",
-      "institution_connections.public_key",
-      "institution_connections.endpoint_url",
-    ])
-    .where("institutions.kind", "=", kind)
-    .orderBy("institutions.name")
+    .selectFrom("institution_connections")
+    .selectAll()
+    .where("institution_id", "in", institutionIds)
     .execute();
 }
 

@@ -62,3 +62,12 @@ export async function listFetchedMaterials(db: Db, caseRef: string) {
     .orderBy("fetched_at")
     .execute();
 }
+
+/** The fetched e-licence a case material refers to. */
+export async function findFetchedMaterial(db: Db, id: string) {
+  return db
+    .selectFrom("fetched_materials")
+    .select(["id", "case_ref", "kind", "digest", "document_no", "issuer"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}

@@ -1,5 +1,5 @@
 import type { Database, Tx } from "../../platform/db/database";
-import type { SimulatorStore } from "../shared/simulator-store";
+import type { SimulatorStore } from "../shared/simulator-store.repository";
 
 /**
  * 家庭住房套数 — the port through which the tax declaration learns how many homes the buyer's

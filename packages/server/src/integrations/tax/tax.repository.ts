@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Database, Tx } from "../../platform/db/database";
+import { listDeadMessages } from "../../platform/outbox/outbox.repository";
 
 type Db = Database | Tx;
 
@@ -218,11 +219,6 @@ export async function findRiskCandidates(db: Db, input: { confirmedBefore: Date;
       and exists (select 1 from jsonb_array_elements(o.lines) l where l->>'account' = 'treasury')`.execute(
     db,
   );
-  const untold = await db
-    .selectFrom("outbox")
-    .select(["id", "summary", "jurisdiction", "last_error", "updated_at"])
-    .where("topic", "=", "tax.registered")
-    .where("status", "=", "dead")
-    .execute();
+  const untold = await listDeadMessages(db, "tax.registered");
   return { unregistered, mismatched: mismatched.rows, paidUnconfirmed: paidUnconfirmed.rows, untold };
 }

@@ -1,11 +1,13 @@
 import crypto from "node:crypto";
 import { type Actor, can, findCounty, parseResidentId } from "@yulin/domain";
 import { calculateDeedTax, DEED_TAX_RULES_2024, householdOf } from "@yulin/domain/fees/index";
+import { findAccountIdentity } from "../../identity/account.repository";
 import { type RequestContext, writeAudit } from "../../platform/audit/audit";
 import type { PiiCipher } from "../../platform/crypto/pii-cipher";
 import { type Database, inTransaction, type Tx } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
 import type { Outbox } from "../../platform/outbox/outbox";
+import { findOrderByCase } from "../payment/payment.repository";
 import { canonicalJson, sm2Sign } from "../shared/sm2";
 import { type HouseholdHousingCount, housingCityOf } from "./household-housing-count";
 import type { AssessmentAnswer, TaxDeclaration } from "./tax.connector";
@@ -202,11 +204,7 @@ export function createTaxService(deps: {
       if (!row) throw new AppError("AUTH.FORBIDDEN");
       const declaration = JSON.parse(deps.pii.decrypt(row.payload)) as TaxDeclaration;
       const buyerKeys = declaration.buyers.map((b) => personKey(b.idNumber));
-      const own = await tx
-        .selectFrom("accounts")
-        .select("id_number_hash")
-        .where("id", "=", actor.accountId)
-        .executeTakeFirst();
+      const own = await findAccountIdentity(tx, actor.accountId);
       const isBuyer =
         actor.kind === "citizen" && own?.id_number_hash != null && buyerKeys.includes(own.id_number_hash);
       if (!isBuyer && !can(actor, "integrations.request", { jurisdiction: row.jurisdiction })) {
@@ -216,12 +214,7 @@ export function createTaxService(deps: {
         throw new AppError("TAX.INVALID", { reason: "already cleared" });
       }
       // The order carries the assessed amounts: a re-assessment would leave it stale.
-      const order = await tx
-        .selectFrom("payment_orders")
-        .select("order_no")
-        .where("case_ref", "=", caseRef)
-        .where("status", "<>", "cancelled")
-        .executeTakeFirst();
+      const order = await findOrderByCase(tx, caseRef);
       if (order)
         throw new AppError("TAX.INVALID", { reason: "a payment order is open", orderNo: order.order_no });
       const statement = {
@@ -317,11 +310,7 @@ export function createTaxService(deps: {
     const declaration = await findDeclaration(deps.db, caseRef);
     if (!declaration) throw new AppError("AUTH.FORBIDDEN");
     if (ctx.actor && !can(ctx.actor, "integrations.request", { jurisdiction: declaration.jurisdiction })) {
-      const own = await deps.db
-        .selectFrom("accounts")
-        .select("id_number_hash")
-        .where("id", "=", ctx.actor.accountId)
-        .executeTakeFirst();
+      const own = await findAccountIdentity(deps.db, ctx.actor.accountId);
       const buyers = (JSON.parse(deps.pii.decrypt(declaration.payload)) as TaxDeclaration).buyers.map((b) =>
         personKey(b.idNumber),
       );

@@ -1,6 +1,6 @@
 import { calculateDeedTax, DEED_TAX_RULES_2024 } from "@yulin/domain/fees/index";
 import { ConnectorError } from "../shared/http-client";
-import type { SimulatorStore } from "../shared/simulator-store";
+import type { SimulatorStore } from "../shared/simulator-store.repository";
 import { canonicalJson, sm2Verify, sm3Hex } from "../shared/sm2";
 import type { AssessmentAnswer, TaxConnector, TaxDeclaration } from "./tax.connector";
 

@@ -161,6 +161,16 @@ export async function listOutboxMessages(
   return q.orderBy("id", "desc").limit(filter.limit).execute() as Promise<OutboxRow[]>;
 }
 
+/** The dead-lettered messages of a topic (e.g. the tax bureau never told of a registration). */
+export async function listDeadMessages(db: Db, topic: string) {
+  return db
+    .selectFrom("outbox")
+    .select(["id", "summary", "jurisdiction", "last_error", "updated_at"])
+    .where("topic", "=", topic)
+    .where("status", "=", "dead")
+    .execute();
+}
+
 export type ConnectorCounts = {
   connector: string;
   pending: number;

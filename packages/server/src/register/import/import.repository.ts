@@ -84,6 +84,17 @@ export async function insertRejections(
   }
 }
 
+/** The rejected rows of an import, for the error report: by file, then row. */
+export async function listRejections(db: Db, importId: string) {
+  return db
+    .selectFrom("register_import_rejections")
+    .selectAll()
+    .where("import_id", "=", importId)
+    .orderBy("file")
+    .orderBy("row_number")
+    .execute();
+}
+
 export async function insertStagedHolders(
   db: Db,
   importId: string,

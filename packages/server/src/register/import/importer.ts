@@ -13,6 +13,7 @@ import {
   type ImportRun,
   insertRejections,
   insertStagedHolders,
+  listRejections,
   loadProgress,
   markFinished,
   openRun,
@@ -320,13 +321,7 @@ export function createImporter(deps: ImporterDeps) {
 
   /** The error report: one line per rejected row, with the reason in Chinese and in English. */
   async function writeReport(importId: string, file: string) {
-    const rows = await db
-      .selectFrom("register_import_rejections")
-      .selectAll()
-      .where("import_id", "=", importId)
-      .orderBy("file")
-      .orderBy("row_number")
-      .execute();
+    const rows = await listRejections(db, importId);
     const out = fs.createWriteStream(file, { encoding: "utf8" });
     out.write(`\ufeff${csvLine(["file", "row", "key", "codes", "reason_zh", "reason_en"])}`);
     for (const r of rows)
