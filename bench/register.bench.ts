@@ -12,10 +12,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type {} from "@fastify/cookie"; // the request type augmentation the server code relies on
 import type { Actor } from "@yulin/domain";
+import { sql } from "kysely";
 import pg from "pg";
 import { openServices, type Services } from "../packages/server/src/entrypoints/setup";
 import { loadConfig } from "../packages/server/src/platform/config";
 import { generateRegisterCsv, peopleFor, personId } from "../packages/server/src/register/generator";
+import { findHoldingsByIdHash } from "../packages/server/src/register/register.repository";
 import { verifyRegister } from "../packages/server/src/register/verify";
 
 const SAMPLES = 2000;
@@ -30,6 +32,9 @@ type Result = {
   importSeconds: number;
   unit: [number, number];
   holder: [number, number];
+  /** The same rows by one bare indexed SELECT each, on the same pool, in the same run. */
+  bareUnit: [number, number];
+  bareHolder: [number, number];
   verifySeconds: number | null;
   sizeMb: number | null;
 };
@@ -118,6 +123,24 @@ async function benchOne(
         purpose: "benchmark",
       }),
     );
+    // The references: one SELECT of the same rows (unit, parcel, rights with holders, live and
+    // historic restrictions, easements benefiting it) and the holder's index lookup, no service.
+    const bareUnit = await latencies((i) => {
+      const code = codes[i % codes.length]!;
+      return sql`
+        select u.*,
+          (select row_to_json(p) from parcels p where p.jurisdiction = u.jurisdiction and p.parcel_code = u.parcel_code) as parcel,
+          (select json_agg(r order by r.seq) from rights r where r.jurisdiction = u.jurisdiction and r.unit_code = u.unit_code) as rights,
+          (select json_agg(h order by h.right_seq, h.ordinal) from right_holders h where h.jurisdiction = u.jurisdiction and h.unit_code = u.unit_code) as holders,
+          (select json_agg(e order by e.seq) from encumbrances e where e.jurisdiction = u.jurisdiction and e.unit_code = u.unit_code) as encumbrances,
+          (select json_agg(b) from encumbrances b where b.related_unit_code = u.unit_code and b.status <> 'historic') as benefiting
+        from units u where u.jurisdiction = ${code.slice(0, 6)} and u.unit_code = ${code}`.execute(
+        services.db,
+      );
+    });
+    const bareHolder = await latencies((i) =>
+      findHoldingsByIdHash(services.db, services.pii.lookupHash(personId((i * 7919) % people))),
+    );
     let verifySeconds: number | null = null;
     if (options.verify) verifySeconds = (await verifyRegister(services.db)).seconds;
     let sizeMb: number | null = null;
@@ -129,7 +152,17 @@ async function benchOne(
     } catch {
       sizeMb = null;
     }
-    return { backend, rows, importSeconds: report.seconds, unit, holder, verifySeconds, sizeMb };
+    return {
+      backend,
+      rows,
+      importSeconds: report.seconds,
+      unit,
+      holder,
+      bareUnit,
+      bareHolder,
+      verifySeconds,
+      sizeMb,
+    };
   } finally {
     await services.close();
     if (dbName) {
@@ -197,14 +230,21 @@ export async function run(args: string[]): Promise<void> {
       `\nregister benchmark: ${units.toLocaleString()} units, ${csvRows.toLocaleString()} CSV rows`,
     );
     console.log(
-      `machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}\n`,
+      `machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}\n`,
     );
     const header = [
       "backend",
       "import rows/s",
       "import time",
       "unit by code p50 / p99",
+      "bare SELECT p50 / p99",
+      "unit p99 ratio",
       "holder lookup p50 / p99",
+      "bare SELECT p50 / p99",
+      "holder p99 ratio",
     ];
     if (values.verify) header.push("yulin verify");
     header.push("database size");
@@ -215,7 +255,11 @@ export async function run(args: string[]): Promise<void> {
         Math.round(r.rows / r.importSeconds).toLocaleString(),
         `${r.importSeconds.toFixed(0)} s`,
         `${ms(r.unit[0])} / ${ms(r.unit[1])}`,
+        `${ms(r.bareUnit[0])} / ${ms(r.bareUnit[1])}`,
+        `${(r.unit[1] / r.bareUnit[1]).toFixed(2)}×`,
         `${ms(r.holder[0])} / ${ms(r.holder[1])}`,
+        `${ms(r.bareHolder[0])} / ${ms(r.bareHolder[1])}`,
+        `${(r.holder[1] / r.bareHolder[1]).toFixed(2)}×`,
       ];
       if (values.verify) row.push(r.verifySeconds === null ? "-" : `${r.verifySeconds.toFixed(0)} s`);
       row.push(r.sizeMb === null ? "-" : `${r.sizeMb.toLocaleString()} MB`);

@@ -19,10 +19,9 @@ import {
 } from "./register.presenter";
 import {
   findCertificateReplacement,
-  findParcel,
   findRightByCertificateNo,
   findUnit,
-  listEasementsBenefiting,
+  findUnitBook,
   listEncumbrancesHeldBy,
   listEncumbrancesOfUnit,
   listRightsOfUnit,
@@ -54,14 +53,9 @@ export function createRegisterService({ db, pii, identities, certificates }: Reg
   async function readUnit(ctx: RequestContext, input: string, purpose: string | null = null) {
     const actor = requireActor(ctx);
     const code = parseCode(input);
-    const unit = await findUnit(db, code);
-    if (!unit) return refuse(ctx, "register.unit.read", code, "REGISTER.UNIT_NOT_FOUND");
-    const [rights, encumbrances, parcel, benefiting] = await Promise.all([
-      listRightsOfUnit(db, code),
-      listEncumbrancesOfUnit(db, code),
-      findParcel(db, unit.parcelCode),
-      listEasementsBenefiting(db, code),
-    ]);
+    const book = await findUnitBook(db, code);
+    if (!book) return refuse(ctx, "register.unit.read", code, "REGISTER.UNIT_NOT_FOUND");
+    const { unit, rights, encumbrances, parcel, benefiting } = book;
     const current = rights.filter((r) => r.right.status === "current");
     const live = encumbrances.filter((e) => e.status !== "historic");
     const granted = await viewFor(actor, {
