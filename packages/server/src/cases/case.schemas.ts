@@ -163,6 +163,13 @@ export const ZSubmitResult = z.object({
   entries: z.array(z.number()),
 });
 
+export const ZStageResult = z.object({ id: z.string(), stage: z.string(), findings: z.array(ZFinding) });
+export const ZRegisterResult = ZStageResult.extend({
+  entries: z.array(z.number()),
+  certificates: z.array(z.object({ id: z.string(), number: z.string(), kind: z.string() })),
+  voided: z.array(z.string()),
+});
+
 export const ZCaseView = z
   .object({ id: z.string(), stage: z.string(), nextActions: z.array(z.string()) })
   .loose()
