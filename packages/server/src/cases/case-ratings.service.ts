@@ -1,9 +1,11 @@
+import type { z } from "zod";
 import { findOfficeNames } from "../identity/office.repository";
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import type { Database } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import { scopePrefixes } from "../register/register.access";
 import { isApplicantSide } from "./case.access";
+import type { ZCaseRating } from "./case.schemas";
 import type { CaseApplicationService } from "./case.service";
 import { withLockedCase } from "./case-lock";
 import {
@@ -19,7 +21,7 @@ export const RATEABLE_STAGES = ["registered", "certified", "issued", "archived",
 /** A score of two stars or fewer is a 差评: supervisors follow it up. */
 export const BAD_SCORE = 2;
 
-export type CaseRating = { score: number; comment: string; ratedAt: string };
+export type CaseRating = z.infer<typeof ZCaseRating>;
 
 const present = (r: { score: number; comment: string; created_at: Date | string }): CaseRating => ({
   score: r.score,

@@ -26,6 +26,7 @@ export const ZPartyInput = z
     unregisteredAcquisition: z.enum(["inheritance", "decision"]).optional(),
   })
   .describe("PartyInput");
+export type TPartyInput = z.infer<typeof ZPartyInput>;
 
 /** A part's particulars: the CaseDraft fields the rules read, plus the facts the register records. */
 export const ZPartDetails = z
@@ -120,6 +121,7 @@ export const ZPartDetails = z
     documentNo: z.string().max(100).optional(),
   })
   .describe("PartDetails");
+export type TPartDetails = z.infer<typeof ZPartDetails>;
 
 export const ZCreateCaseRequest = z
   .object({
@@ -162,6 +164,9 @@ export const ZSubmitResult = z.object({
   certificates: z.array(z.object({ id: z.string(), number: z.string(), kind: z.string() })),
   entries: z.array(z.number()),
 });
+
+/** A 好差评 rating as the applicant gave it. */
+export const ZCaseRating = z.object({ score: z.number().int(), comment: z.string(), ratedAt: z.string() });
 
 export const ZStageResult = z.object({ id: z.string(), stage: z.string(), findings: z.array(ZFinding) });
 export const ZRegisterResult = ZStageResult.extend({
