@@ -1,6 +1,7 @@
 import { PARTY_ROLES } from "@yulin/domain";
 import { z } from "zod";
-import { ZCountyCode } from "../platform/http/schemas";
+import { mirrorOf, ZCountyCode } from "../platform/http/schemas";
+import type { PartDetails } from "./case-drafts";
 
 /** zod schemas beside the routes: they validate requests and feed the OpenAPI document. */
 
@@ -121,6 +122,8 @@ export const ZPartDetails = z
     documentNo: z.string().max(100).optional(),
   })
   .describe("PartDetails");
+// A part's details are the domain's CaseDraft fields and the price: the schema parses to them.
+mirrorOf<PartDetails>()(ZPartDetails);
 export type TPartDetails = z.infer<typeof ZPartDetails>;
 
 export const ZCreateCaseRequest = z
