@@ -120,6 +120,8 @@ export function createIntegrations(deps: {
     ...refundTopics(gateway, refunds),
     ...bankTopics({ db, store, privateKey: signingKey.privateKey, timeoutMs: ic.connectorTimeoutMs, now }),
   ];
+  const unhandled = Object.keys(OUTBOX_TOPICS).filter((t) => !handlers.some((h) => h.topic === t));
+  if (unhandled.length > 0) throw new Error(`outbox topics without a handler: ${unhandled.join(", ")}`);
   const inbound = createInboundService({
     db,
     now,
