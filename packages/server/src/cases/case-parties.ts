@@ -8,6 +8,7 @@ import { findInstitution, findInstitutionByCreditCode } from "../identity/instit
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Database, Tx } from "../platform/db/database";
 import { AppError } from "../platform/errors";
+import type { TPartyInput } from "./case.schemas";
 
 type Db = Database | Tx;
 
@@ -29,19 +30,8 @@ export type PartyIdentity = {
   institutionKind: string | null;
 };
 
-export type PartyInput = {
-  role: PartyRole;
-  /** A platform account (username): its identity on file is used. */
-  account?: string;
-  name?: string;
-  idType?: "1" | "8";
-  idNumber?: string;
-  /** The principal an agent, helper or guardian acts for (username or ID number). */
-  actsFor?: { account?: string; idNumber?: string };
-  share?: string;
-  heirOrder?: 1 | 2;
-  unregisteredAcquisition?: "inheritance" | "decision";
-};
+/** A party as the application names it: by account, or by name and ID number. */
+export type PartyInput = TPartyInput;
 
 const HOLDER_TYPE_OF_INSTITUTION: Record<string, string> = {
   court: "4",

@@ -2,10 +2,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { contextOf, requireAuth } from "../platform/http/request-context";
 import { errorResponses } from "../platform/http/schemas";
-import { ZCaseId } from "./case.schemas";
+import { ZCaseId, ZCaseRating } from "./case.schemas";
 import type { CaseRatingsService } from "./case-ratings.service";
-
-const ZRating = z.object({ score: z.number().int(), comment: z.string(), ratedAt: z.string() });
 
 /** 好差评: the applicant side rates a finished case; supervisors see the figures and the bad ones. */
 export const caseRatingRoutes =
@@ -20,7 +18,7 @@ export const caseRatingRoutes =
           tags,
           summary: "我的评价 The caller's rating of the case (null if not rated yet)",
           params: ZCaseId,
-          response: { 200: z.object({ rating: ZRating.nullable() }), ...errorResponses },
+          response: { 200: z.object({ rating: ZCaseRating.nullable() }), ...errorResponses },
         },
       },
       async (request) => {
@@ -40,7 +38,7 @@ export const caseRatingRoutes =
             score: z.number().int().min(1).max(5),
             comment: z.string().max(500).default(""),
           }),
-          response: { 200: z.object({ rating: ZRating }), ...errorResponses },
+          response: { 200: z.object({ rating: ZCaseRating }), ...errorResponses },
         },
       },
       async (request) => {
@@ -66,7 +64,9 @@ export const caseRatingRoutes =
                   bad: z.number(),
                 }),
               ),
-              bad: z.array(ZRating.extend({ caseId: z.string(), office: z.string(), typeId: z.string() })),
+              bad: z.array(
+                ZCaseRating.extend({ caseId: z.string(), office: z.string(), typeId: z.string() }),
+              ),
             }),
             ...errorResponses,
           },

@@ -1,10 +1,13 @@
+import type { z } from "zod";
 import { findOfficeNames } from "../identity/office.repository";
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
-import { type Database, inTransaction } from "../platform/db/database";
+import type { Database } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import { scopePrefixes } from "../register/register.access";
 import { isApplicantSide } from "./case.access";
+import type { ZCaseRating } from "./case.schemas";
 import type { CaseApplicationService } from "./case.service";
+import { withLockedCase } from "./case-lock";
 import {
   findRating,
   insertRating,
@@ -18,7 +21,7 @@ export const RATEABLE_STAGES = ["registered", "certified", "issued", "archived",
 /** A score of two stars or fewer is a 差评: supervisors follow it up. */
 export const BAD_SCORE = 2;
 
-export type CaseRating = { score: number; comment: string; ratedAt: string };
+export type CaseRating = z.infer<typeof ZCaseRating>;
 
 const present = (r: { score: number; comment: string; created_at: Date | string }): CaseRating => ({
   score: r.score,
@@ -51,27 +54,22 @@ export function createCaseRatingsService(deps: { db: Database; application: Case
     },
 
     async rate(ctx: RequestContext, id: string, input: { score: number; comment: string }) {
-      const bundle = await applicantBundle(ctx, id, "case.rate");
-      if (!RATEABLE_STAGES.includes(bundle.row.stage)) throw new AppError("CASE.NOT_FINISHED");
-      const comment = input.comment.trim();
-      return inTransaction(db, async (tx) => {
-        const inserted = await insertRating(tx, {
-          case_id: id,
-          account_id: ctx.actor!.accountId,
-          jurisdiction: bundle.row.jurisdiction,
-          score: input.score,
-          comment,
-        });
-        if (!inserted) throw new AppError("CASE.ALREADY_RATED");
-        await writeAudit(tx, ctx, {
-          action: "case.rate",
-          outcome: "success",
-          targetType: "case",
-          targetId: id,
-          jurisdiction: bundle.row.jurisdiction,
-          details: { score: input.score },
-        });
-        return present(inserted);
+      return withLockedCase(db, ctx, id, {
+        action: "case.rate",
+        authorize: (actor, locked) => isApplicantSide(actor, locked.row, locked.parties) && actor,
+        async change(tx, locked, actor) {
+          if (!RATEABLE_STAGES.includes(locked.row.stage)) throw new AppError("CASE.NOT_FINISHED");
+          const inserted = await insertRating(tx, {
+            case_id: id,
+            account_id: actor.accountId,
+            jurisdiction: locked.row.jurisdiction,
+            score: input.score,
+            comment: input.comment.trim(),
+          });
+          if (!inserted) throw new AppError("CASE.ALREADY_RATED");
+          return present(inserted);
+        },
+        audit: () => ({ score: input.score }),
       });
     },
 

@@ -21,6 +21,14 @@ export function isApplicantSide(actor: Actor, c: CaseRow, parties: readonly Part
   );
 }
 
+/** Counter staff of any office (窗口录入, 窗口见证): an acceptor who may accept there. */
+export const isCounterStaff = (actor: Actor): boolean =>
+  officesOf(actor, "acceptor").some((o) => can(actor, "case.accept", { jurisdiction: o }));
+
+/** Who may edit the application: its applicant side, or counter staff of any office. */
+export const mayEditApplication = (actor: Actor, c: CaseRow, parties: readonly PartyRow[]): boolean =>
+  isApplicantSide(actor, c, parties) || isCounterStaff(actor);
+
 export function canReadCase(actor: Actor, c: CaseRow, parties: readonly PartyRow[]): boolean {
   if (isApplicantSide(actor, c, parties)) return true;
   if (actor.kind === "institution" && parties.some((p) => p.institution_id === actor.institutionId))
@@ -29,10 +37,7 @@ export function canReadCase(actor: Actor, c: CaseRow, parties: readonly PartyRow
   if (can(actor, "case.read", { jurisdiction: c.jurisdiction })) return true;
   if (c.accepting_office && can(actor, "case.read", { jurisdiction: c.accepting_office })) return true;
   // A submitted case waits for any office's acceptor (全市通办).
-  return (
-    c.stage === "submitted" &&
-    officesOf(actor, "acceptor").some((o) => can(actor, "case.accept", { jurisdiction: o }))
-  );
+  return c.stage === "submitted" && isCounterStaff(actor);
 }
 
 /** Policy action and the office whose staff take each stage action. */

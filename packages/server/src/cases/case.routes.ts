@@ -3,26 +3,21 @@ import { z } from "zod";
 import { contextOf, requireAuth } from "../platform/http/request-context";
 import { errorResponses } from "../platform/http/schemas";
 import {
-  ZAcceptRequest,
   ZCaseId,
   ZCaseSummary,
   ZCaseView,
   ZConsentRequest,
-  ZCorrectionRequest,
   ZCreateCaseRequest,
-  ZDeadlineList,
   ZFinding,
   ZMaterialRequest,
-  ZNotAcceptRequest,
   ZPartDetails,
   ZPartyInput,
-  ZReasons,
   ZSubmitResult,
   ZTimeline,
 } from "./case.schemas";
 import type { CaseApplicationService } from "./case.service";
 import type { CaseViewsService } from "./case-views.service";
-import type { CaseWorkflowService, StaffActionInput } from "./case-workflow.service";
+import type { CaseWorkflowService } from "./case-workflow.service";
 
 export type CaseRouteDeps = {
   application: CaseApplicationService;
@@ -30,12 +25,6 @@ export type CaseRouteDeps = {
   views: CaseViewsService;
 };
 
-const ZStageResult = z.object({ id: z.string(), stage: z.string(), findings: z.array(ZFinding) });
-const ZRegisterResult = ZStageResult.extend({
-  entries: z.array(z.number()),
-  certificates: z.array(z.object({ id: z.string(), number: z.string(), kind: z.string() })),
-  voided: z.array(z.string()),
-});
 const ok = z.object({ ok: z.literal(true) });
 
 /** Thin routes: authenticate → validate → one service call → present (STYLE.md §3). */
@@ -350,166 +339,6 @@ export const caseRoutes =
           request.body.objectionId,
         );
         return { ok: true as const };
-      },
-    );
-
-    app.post(
-      "/api/cases/:id/submit",
-      {
-        schema: {
-          tags,
-          summary: "提交（补正后重新提交） Submit or resubmit: findings; instant types may register at once",
-          params: ZCaseId,
-          response: { 200: ZSubmitResult, ...errorResponses },
-        },
-      },
-      async (request) => {
-        requireAuth(request);
-        return workflow.submit(contextOf(request), request.params.id);
-      },
-    );
-
-    app.post(
-      "/api/cases/:id/withdraw",
-      {
-        schema: {
-          tags,
-          summary: "撤回 Withdraw before registering (R28)",
-          params: ZCaseId,
-          response: { 200: z.object({ id: z.string(), stage: z.string() }), ...errorResponses },
-        },
-      },
-      async (request) => {
-        requireAuth(request);
-        return workflow.withdraw(contextOf(request), request.params.id);
-      },
-    );
-
-    app.post(
-      "/api/cases/:id/register",
-      {
-        schema: {
-          tags,
-          summary: "登簿 Register (the unit's office), with the check at commit",
-          params: ZCaseId,
-          response: { 200: ZRegisterResult, ...errorResponses },
-        },
-      },
-      async (request) => {
-        requireAuth(request);
-        return workflow.register(contextOf(request), request.params.id);
-      },
-    );
-
-    const staffAction = <S extends z.ZodType>(
-      path: string,
-      summary: string,
-      body: S | undefined,
-      toInput: (body: z.infer<S>) => StaffActionInput,
-    ) =>
-      app.post(
-        `/api/cases/:id/${path}`,
-        {
-          schema: {
-            tags,
-            summary,
-            params: ZCaseId,
-            ...(body ? { body } : {}),
-            response: { 200: ZStageResult, ...errorResponses },
-          },
-        },
-        async (request) => {
-          requireAuth(request);
-          return workflow.act(
-            contextOf(request),
-            (request.params as { id: string }).id,
-            toInput(request.body as z.infer<S>),
-          );
-        },
-      );
-
-    staffAction("accept", "受理 Accept (any office: 全市通办/跨省通办)", ZAcceptRequest, (b) => ({
-      kind: "accept",
-      ...(b?.office ? { office: b.office } : {}),
-    }));
-    staffAction("not-accept", "不予受理 Not accepted, with written reasons", ZNotAcceptRequest, (b) => ({
-      kind: "not-accept",
-      reasons: b.reasons,
-      ...(b.office ? { office: b.office } : {}),
-    }));
-    staffAction(
-      "request-correction",
-      "一次性告知补正 Return for correction: every item at once; the clock stops",
-      ZCorrectionRequest,
-      (b) => ({ kind: "request-correction", items: b.items }),
-    );
-    staffAction("announcement/start", "公告 Start the announcement", undefined, () => ({
-      kind: "start-announcement",
-    }));
-    staffAction(
-      "announcement/objection",
-      "公告期异议 An objection received during the announcement",
-      ZReasons,
-      (b) => ({ kind: "receive-objection", reasons: b.reasons }),
-    );
-    staffAction("announcement/end", "公告期满 End the announcement", undefined, () => ({
-      kind: "end-announcement",
-    }));
-    staffAction("review", "审核 Review (the unit's office)", undefined, () => ({ kind: "review" }));
-    staffAction("suspend", "中止 Suspend, with reasons", ZReasons, (b) => ({
-      kind: "suspend",
-      reasons: b.reasons,
-    }));
-    staffAction("resume", "恢复 Resume", undefined, () => ({ kind: "resume" }));
-    staffAction("refuse", "不予登记 Refuse, with written reasons", ZReasons, (b) => ({
-      kind: "refuse",
-      reasons: b.reasons,
-    }));
-    staffAction("certify", "缮证 Certificate prepared", undefined, () => ({ kind: "certify" }));
-    staffAction("issue", "发证 Issue (fees paid, R22)", undefined, () => ({ kind: "issue" }));
-    staffAction("archive", "归档 Archive", undefined, () => ({ kind: "archive" }));
-
-    app.get(
-      "/api/supervision/cases/overdue",
-      {
-        schema: {
-          tags,
-          summary: "超期案件 Overdue cases (supervisors, R23)",
-          querystring: z.object({
-            today: z.iso.date().optional().describe("As of this day (default: today, China time)"),
-          }),
-          response: { 200: ZDeadlineList, ...errorResponses },
-        },
-      },
-      async (request) => {
-        requireAuth(request);
-        return views.deadlineList(
-          contextOf(request),
-          "overdue",
-          request.query.today ? { today: request.query.today } : {},
-        );
-      },
-    );
-
-    app.get(
-      "/api/supervision/cases/due-soon",
-      {
-        schema: {
-          tags,
-          summary: "临期案件 Cases due soon (supervisors, R23)",
-          querystring: z.object({
-            today: z.iso.date().optional().describe("As of this day (default: today, China time)"),
-          }),
-          response: { 200: ZDeadlineList, ...errorResponses },
-        },
-      },
-      async (request) => {
-        requireAuth(request);
-        return views.deadlineList(
-          contextOf(request),
-          "due-soon",
-          request.query.today ? { today: request.query.today } : {},
-        );
       },
     );
   };

@@ -1,6 +1,7 @@
 import { PARTY_ROLES } from "@yulin/domain";
 import { z } from "zod";
-import { ZCountyCode } from "../platform/http/schemas";
+import { mirrorOf, ZCountyCode } from "../platform/http/schemas";
+import type { PartDetails } from "./case-drafts";
 
 /** zod schemas beside the routes: they validate requests and feed the OpenAPI document. */
 
@@ -26,6 +27,7 @@ export const ZPartyInput = z
     unregisteredAcquisition: z.enum(["inheritance", "decision"]).optional(),
   })
   .describe("PartyInput");
+export type TPartyInput = z.infer<typeof ZPartyInput>;
 
 /** A part's particulars: the CaseDraft fields the rules read, plus the facts the register records. */
 export const ZPartDetails = z
@@ -120,6 +122,9 @@ export const ZPartDetails = z
     documentNo: z.string().max(100).optional(),
   })
   .describe("PartDetails");
+// A part's details are the domain's CaseDraft fields and the price: the schema parses to them.
+mirrorOf<PartDetails>()(ZPartDetails);
+export type TPartDetails = z.infer<typeof ZPartDetails>;
 
 export const ZCreateCaseRequest = z
   .object({
@@ -161,6 +166,16 @@ export const ZSubmitResult = z.object({
   ]),
   certificates: z.array(z.object({ id: z.string(), number: z.string(), kind: z.string() })),
   entries: z.array(z.number()),
+});
+
+/** A 好差评 rating as the applicant gave it. */
+export const ZCaseRating = z.object({ score: z.number().int(), comment: z.string(), ratedAt: z.string() });
+
+export const ZStageResult = z.object({ id: z.string(), stage: z.string(), findings: z.array(ZFinding) });
+export const ZRegisterResult = ZStageResult.extend({
+  entries: z.array(z.number()),
+  certificates: z.array(z.object({ id: z.string(), number: z.string(), kind: z.string() })),
+  voided: z.array(z.string()),
 });
 
 export const ZCaseView = z

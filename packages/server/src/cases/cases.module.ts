@@ -10,6 +10,7 @@ import { caseRatingRoutes } from "./case-ratings.routes";
 import { createCaseRatingsService } from "./case-ratings.service";
 import type { RegisteringPorts } from "./case-registering";
 import { createCaseViewsService } from "./case-views.service";
+import { caseWorkflowRoutes } from "./case-workflow.routes";
 import { createCaseWorkflowService } from "./case-workflow.service";
 import { createEffectsScheduler } from "./effects.scheduler";
 
@@ -123,6 +124,7 @@ export const casesPlugin =
     await app.register(
       caseRoutes({ application: module.application, workflow: module.workflow, views: module.views }),
     );
+    await app.register(caseWorkflowRoutes({ workflow: module.workflow, views: module.views }));
     await app.register(caseRatingRoutes(module.ratings));
     app.addHook("onClose", async () => module.scheduler.stop());
   };

@@ -4,7 +4,6 @@ import {
   CERTIFICATE_KIND_NAMES,
   type CertificateData,
   type CertificateStatus,
-  type FieldRow,
   locationOf,
   notesText,
   recordPageRows,
@@ -12,7 +11,9 @@ import {
   VOID_REASON_NAMES,
   type VoidReason,
 } from "@yulin/domain";
+import type { z } from "zod";
 import { type CertificateAccess, canOnCertificate } from "./certificate.access";
+import type { ZCertificateView } from "./certificate.schemas";
 
 const CERTIFICATE_ACTIONS = ACTIONS.filter((a) => a.startsWith("certificate."));
 
@@ -22,40 +23,8 @@ const STATUS_NAMES: Record<CertificateStatus, string> = {
   void: "已作废",
 };
 
-export type CertificateView = {
-  id: string;
-  number: string;
-  kind: CertificateData["kind"];
-  kindName: string;
-  office: { code: string; name: string };
-  registeredOn: string;
-  unitCode: string;
-  location: string;
-  status: CertificateStatus;
-  statusName: string;
-  voidReason: VoidReason | null;
-  voidReasonName: string | null;
-  voidedAt: string | null;
-  replacesId: string | null;
-  replacedById: string | null;
-  rows: FieldRow[];
-  notes: string[];
-  sealed: boolean;
-  sealedAt: string | null;
-  pdfSm3: string | null;
-  verifyUrl: string;
-  recipients: Array<{ role: "holder" | "mortgagee"; issuedAt: string | null }>;
-  prints: Array<{
-    id: string;
-    office: string;
-    status: string;
-    formSerial: string | null;
-    printedAt: string | null;
-  }>;
-  /** What the caller may do next (outline's "the response tells the client"). */
-  allowedActions: string[];
-  data: CertificateData;
-};
+/** A certificate as clients see it: its schema's shape, with the certificate data typed. */
+export type CertificateView = Omit<z.infer<typeof ZCertificateView>, "data"> & { data: CertificateData };
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 

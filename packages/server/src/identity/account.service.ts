@@ -7,6 +7,7 @@ import {
   parseResidentId,
   type StaffRole,
 } from "@yulin/domain";
+import type { z } from "zod";
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import { type Database, inTransaction, type Tx } from "../platform/db/database";
@@ -20,6 +21,7 @@ import {
   listStaffOfJurisdiction,
   loadProfile,
 } from "./account.repository";
+import type { ZAccount } from "./identity.schemas";
 import { officeExists } from "./office.repository";
 import { hashPassword, isStrongEnough } from "./passwords";
 
@@ -36,17 +38,7 @@ export type NewAccount = {
 };
 
 /** What clients see of an account: personal numbers masked (ARCHITECTURE.md, identity). */
-export type AccountView = {
-  id: string;
-  username: string;
-  kind: AccountKind;
-  displayName: string;
-  institutionKind: AccountProfile["institutionKind"];
-  institutionName: string | null;
-  roles: AccountProfile["roles"];
-  idNumberMasked: string | null;
-  phoneMasked: string | null;
-};
+export type AccountView = z.infer<typeof ZAccount>;
 
 export function presentAccount(p: AccountProfile): AccountView {
   return {

@@ -4,13 +4,14 @@ import type { Database } from "../platform/db/database";
 import { contextOf, requireAuth } from "../platform/http/request-context";
 import { errorResponses, ZCountyCode, ZError } from "../platform/http/schemas";
 import { LICENCE_TYPES } from "./elicence/elicence.connector";
+import { ZContractCheckRequest } from "./housing/housing.schemas";
 import type { Integrations } from "./integrations.module";
 import { operationsRoutes } from "./operations/operations.routes";
 import { paymentRoutes } from "./payment/payment.routes";
 import { callbackRoutes } from "./shared/callbacks.routes";
 import { taxRoutes } from "./tax/tax.routes";
 
-const ZParty = z.object({ name: z.string().min(1).max(100), idNumber: z.string().min(8).max(30) });
+const _ZParty = z.object({ name: z.string().min(1).max(100), idNumber: z.string().min(8).max(30) });
 const ZAny = z.record(z.string(), z.unknown());
 const responses = { ...errorResponses, 403: ZError, 503: ZError };
 
@@ -27,18 +28,7 @@ const fetchRoutes =
           tags,
           summary:
             "调取网签合同与购房资格 Fetch the online contract and purchase eligibility; mismatches are findings",
-          body: z.object({
-            caseRef: z.string().min(1).max(64),
-            jurisdiction: ZCountyCode,
-            contractNo: z.string().min(1).max(64),
-            application: z.object({
-              unitCode: z.string().length(28),
-              priceFen: z.number().int().nonnegative(),
-              areaSqm: z.number().positive(),
-              buyers: z.array(ZParty).min(1).max(20),
-              sellers: z.array(ZParty).min(1).max(20),
-            }),
-          }),
+          body: ZContractCheckRequest,
           response: { 200: ZAny, ...responses },
         },
       },

@@ -7,7 +7,7 @@ import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Database } from "../platform/db/database";
 import { createOutbox } from "../platform/outbox/outbox";
 import { createOutboxWorker, type OutboxWorker } from "../platform/outbox/outbox.worker";
-import { bankTopics, createBankNotifier } from "./bank/bank.notifications";
+import { BANK_TOPICS, bankTopics, createBankNotifier } from "./bank/bank.notifications";
 import { createElicenceSimulator, createHttpElicenceConnector } from "./elicence/elicence.connector";
 import { createElicenceService } from "./elicence/elicence.service";
 import { createHousingSimulator, createHttpHousingConnector } from "./housing/housing.connector";
@@ -17,7 +17,7 @@ import { createGatewaySimulator } from "./payment/gateway.simulator";
 import { paymentCallbacks } from "./payment/payment.callbacks";
 import { createHttpPaymentGateway } from "./payment/payment.gateway";
 import { createPaymentService, type PaymentService } from "./payment/payment.service";
-import { createRefundService, refundTopics } from "./payment/refund.service";
+import { createRefundService, PAYMENT_TOPICS, refundTopics } from "./payment/refund.service";
 import { listInstitutionConnections } from "./shared/connections.repository";
 import { createConnectionsService } from "./shared/connections.service";
 import { createSignedClient } from "./shared/http-client";
@@ -28,12 +28,15 @@ import type { HouseholdHousingCount } from "./tax/household-housing-count";
 import { createHttpTaxConnector } from "./tax/tax.connector";
 import { createTaxService } from "./tax/tax.service";
 import { createTaxSimulator } from "./tax/tax.simulator";
-import { taxCallbacks, taxTopics } from "./tax/tax.topics";
+import { TAX_TOPICS, taxCallbacks, taxTopics } from "./tax/tax.topics";
 
 /**
  * Registration fee tables: the national one, and per-province overrides keyed by `xx0000`
  * (e.g. `"500000": { waiveChanges: true }` where a province waives change fees [?]).
  */
+/** The one registry of outbox topics: each capability declares its own, with payload schemas. */
+export const OUTBOX_TOPICS = { ...TAX_TOPICS, ...PAYMENT_TOPICS, ...BANK_TOPICS } as const;
+
 export const FEE_TABLES: FeeTables = { national: NATIONAL_FEE_TABLE, provinces: {} };
 
 /**
@@ -59,7 +62,7 @@ export function createIntegrations(deps: {
   const client = (baseUrl: string) =>
     createSignedClient({ baseUrl, privateKey: signingKey.privateKey, timeoutMs: ic.connectorTimeoutMs, now });
 
-  const outbox = createOutbox({ pii, maxAttempts: ic.outboxMaxAttempts, now });
+  const outbox = createOutbox({ pii, maxAttempts: ic.outboxMaxAttempts, now, topics: OUTBOX_TOPICS });
   const taxConnector = ic.taxUrl
     ? createHttpTaxConnector(client(ic.taxUrl), now)
     : createTaxSimulator({
@@ -117,6 +120,8 @@ export function createIntegrations(deps: {
     ...refundTopics(gateway, refunds),
     ...bankTopics({ db, store, privateKey: signingKey.privateKey, timeoutMs: ic.connectorTimeoutMs, now }),
   ];
+  const unhandled = Object.keys(OUTBOX_TOPICS).filter((t) => !handlers.some((h) => h.topic === t));
+  if (unhandled.length > 0) throw new Error(`outbox topics without a handler: ${unhandled.join(", ")}`);
   const inbound = createInboundService({
     db,
     now,

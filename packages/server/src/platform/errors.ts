@@ -1,3 +1,6 @@
+import type { z } from "zod";
+import type { ZError } from "./http/schemas";
+
 /**
  * Stable error codes with their Chinese and English messages. One table, one mapping to HTTP.
  * Services throw `AppError`; the HTTP layer renders `{code, message_zh, message_en, details}`.
@@ -225,7 +228,8 @@ export class AppError extends Error {
   }
 }
 
-export type ErrorBody = { code: string; message_zh: string; message_en: string; details: unknown };
+/** The body of every error answer, as its schema (ZError) declares it. */
+export type ErrorBody = z.infer<typeof ZError>;
 
 export function httpStatusOf(code: ErrorCode): number {
   return catalogue[code][0];

@@ -1,4 +1,6 @@
+import type { UnitFacts } from "@yulin/domain";
 import { z } from "zod";
+import { mirrorOf } from "../platform/http/schemas";
 
 export const ZUnitCode = z
   .string()
@@ -39,6 +41,8 @@ export const ZUnit = z.object({
   address: z.string(),
   status: z.enum(["current", "historic"]),
 });
+// A unit as the register shows it carries the domain's UnitFacts.
+mirrorOf<UnitFacts>()(ZUnit);
 
 export const ZParcel = z.object({
   code: z.string(),

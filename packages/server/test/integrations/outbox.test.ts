@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { inTransaction } from "../../src/platform/db/database";
 import { backoffDelayMs } from "../../src/platform/outbox/backoff";
+import { createOutbox, type Outbox } from "../../src/platform/outbox/outbox";
 import {
   claimDueMessages,
   completeMessage,
@@ -8,9 +10,23 @@ import {
 } from "../../src/platform/outbox/outbox.repository";
 import { startTestEnv, type TestEnv } from "../support/test-services";
 
+/** Topics of this test only: the app's worker has no handler for them. */
+const TEST_TOPICS = {
+  "t.x": z.object({}),
+  "t.lease": z.object({ n: z.number() }),
+  "nobody.listens": z.object({}),
+};
+
 let env: TestEnv;
+let outbox: Outbox<typeof TEST_TOPICS>;
 beforeAll(async () => {
   env = await startTestEnv({}, { demo: false });
+  outbox = createOutbox({
+    pii: env.services.pii,
+    maxAttempts: 5,
+    now: () => new Date(),
+    topics: TEST_TOPICS,
+  });
 });
 afterAll(() => env.close());
 
@@ -31,15 +47,9 @@ describe("outbox mechanics", () => {
   });
 
   it("writes the message with the business transaction, or not at all", async () => {
-    const { outbox } = env.services.integrations;
     await expect(
       inTransaction(env.services.db, async (tx) => {
-        await outbox.enqueue(tx, {
-          topic: "t.x",
-          connector: "c",
-          payload: {},
-          idempotencyKey: "rolled-back",
-        });
+        await outbox.enqueue(tx, "t.x", {}, { connector: "c", idempotencyKey: "rolled-back" });
         throw new Error("business change failed");
       }),
     ).rejects.toThrow("business change failed");
@@ -53,9 +63,8 @@ describe("outbox mechanics", () => {
 
   it("hands an expired lease to another worker and never lets the first one complete it", async () => {
     const { db } = env.services;
-    const { outbox } = env.services.integrations;
     const { id } = await inTransaction(db, (tx) =>
-      outbox.enqueue(tx, { topic: "t.lease", connector: "c", payload: { n: 1 }, idempotencyKey: "lease-1" }),
+      outbox.enqueue(tx, "t.lease", { n: 1 }, { connector: "c", idempotencyKey: "lease-1" }),
     );
     const t0 = new Date(Date.now() + 1000);
     const a = await claimDueMessages(db, {
@@ -95,14 +104,9 @@ describe("outbox mechanics", () => {
 
   it("dead-letters a message whose topic has no handler, without retrying it", async () => {
     const { db } = env.services;
-    const { outbox, worker } = env.services.integrations;
+    const { worker } = env.services.integrations;
     const { id } = await inTransaction(db, (tx) =>
-      outbox.enqueue(tx, {
-        topic: "nobody.listens",
-        connector: "c",
-        payload: {},
-        idempotencyKey: "orphan-1",
-      }),
+      outbox.enqueue(tx, "nobody.listens", {}, { connector: "c", idempotencyKey: "orphan-1" }),
     );
     await worker.drain();
     expect(await findOutboxMessage(db, id)).toMatchObject({

@@ -28,3 +28,7 @@ export type RequestOf<P extends ApiPath, M extends Method> =
   }
     ? JsonOf<NonNullable<B>>
     : never;
+
+/** The JSON body of the 400 answer of `M P`: every error the server sends has this shape. */
+export type ErrorOf<P extends ApiPath, M extends Method> =
+  Operation<P, M> extends { responses: { 400: infer E } } ? JsonOf<E> : never;

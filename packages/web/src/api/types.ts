@@ -1,38 +1,22 @@
-import type { ResponseOf } from "./openapi";
+import type { ErrorOf, RequestOf, ResponseOf } from "./openapi";
 
-/** Shapes of the server's HTTP API, as the web app relies on them. */
-
-export type AccountKind = "citizen" | "company" | "institution" | "staff";
-
-export type InstitutionKind = "bank" | "developer" | "agent" | "court" | "notary" | "tax" | "housing";
-
-export type StaffRole =
-  | "acceptor"
-  | "reviewer"
-  | "registrar"
-  | "issuer"
-  | "archivist"
-  | "supervisor"
-  | "admin";
-
-export type RoleAssignment = {
-  role: StaffRole;
-  /** 6-digit administrative division code (行政区划代码) of the office the role is held in. */
-  jurisdiction: string;
-  jurisdictionName: string;
-};
+/** Shapes of the server's HTTP API, as the web app relies on them: named from its OpenAPI document. */
 
 /** The logged-in account (`GET /api/auth/me`), as the server's OpenAPI document declares it. */
 export type Account = ResponseOf<"/api/auth/me", "get">["account"];
 
-/** Every error the server sends has this body (STYLE.md §6). */
-export type ErrorBody = {
-  code: string;
-  message_zh: string;
-  message_en: string;
-  details: unknown;
-};
+export type AccountKind = Account["kind"];
 
-export type LoginRequest = { username: string; password: string };
-export type LoginResponse = { account: Account };
-export type MeResponse = { account: Account };
+export type InstitutionKind = NonNullable<Account["institutionKind"]>;
+
+/** A staff role held in an office (`jurisdiction`: its 6-digit 行政区划代码). */
+export type RoleAssignment = Account["roles"][number];
+
+export type StaffRole = RoleAssignment["role"];
+
+/** Every error the server sends has this body (STYLE.md §6). */
+export type ErrorBody = ErrorOf<"/api/auth/login", "post">;
+
+export type LoginRequest = RequestOf<"/api/auth/login", "post">;
+export type LoginResponse = ResponseOf<"/api/auth/login", "post">;
+export type MeResponse = ResponseOf<"/api/auth/me", "get">;

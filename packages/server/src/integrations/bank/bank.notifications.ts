@@ -2,7 +2,7 @@ import { z } from "zod";
 import { findInstitution } from "../../identity/institution.repository";
 import type { Tx } from "../../platform/db/database";
 import type { Outbox } from "../../platform/outbox/outbox";
-import { topicHandler } from "../../platform/outbox/outbox.types";
+import { type TopicSchemas, topicHandler } from "../../platform/outbox/outbox.types";
 import { findInstitutionConnection } from "../shared/connections.repository";
 import { createSignedClient } from "../shared/http-client";
 import { envelope } from "../shared/signed-message";
@@ -33,6 +33,9 @@ export const ZBankNotification = z.object({
 });
 export type BankNotification = z.infer<typeof ZBankNotification>;
 
+/** The notices to mortgagee banks, one message per bank. */
+export const BANK_TOPICS = { "bank.collateral-event": ZBankNotification } as const satisfies TopicSchemas;
+
 export type CollateralEvent = {
   event: (typeof COLLATERAL_EVENTS)[number];
   /** Unique per change (e.g. the register entry id): the idempotency key is built from it. */
@@ -51,7 +54,7 @@ export type CollateralEvent = {
  * Called by the register and cases modules inside the transaction that records the change:
  * one outbox message per bank, so each bank's delivery and health are tracked on their own.
  */
-export function createBankNotifier(outbox: Outbox) {
+export function createBankNotifier(outbox: Outbox<typeof BANK_TOPICS>) {
   return async function notifyBanks(tx: Tx, event: CollateralEvent): Promise<number> {
     let created = 0;
     for (const m of event.mortgagees) {
@@ -66,10 +69,8 @@ export function createBankNotifier(outbox: Outbox) {
         registerEntry: event.registerEntry ?? null,
         details: event.details ?? {},
       };
-      const r = await outbox.enqueue(tx, {
-        topic: "bank.collateral-event",
+      const r = await outbox.enqueue(tx, "bank.collateral-event", payload, {
         connector: `bank:${m.institutionId}`,
-        payload,
         idempotencyKey: `bank:${m.institutionId}:${event.eventId}`,
         summary: { event: event.event, unitCode: event.unitCode, caseRef: event.caseRef ?? null },
         jurisdiction: event.jurisdiction,
@@ -94,9 +95,7 @@ export function bankTopics(deps: {
   now: () => Date;
 }) {
   return [
-    topicHandler({
-      topic: "bank.collateral-event",
-      schema: ZBankNotification,
+    topicHandler(BANK_TOPICS, "bank.collateral-event", {
       async deliver(payload, meta) {
         const institutionId = meta.connector.slice("bank:".length);
         const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(institutionId);

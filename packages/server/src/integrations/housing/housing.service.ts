@@ -8,19 +8,9 @@ import { insertFetchedMaterial } from "../shared/materials.repository";
 import { canonicalJson, sm3Hex } from "../shared/sm2";
 import { compareContract } from "./contract.rules";
 import type { Eligibility, HousingConnector } from "./housing.connector";
+import type { TContractCheckRequest } from "./housing.schemas";
 
-export type ContractCheckInput = {
-  caseRef: string;
-  jurisdiction: string;
-  contractNo: string;
-  application: {
-    unitCode: string;
-    priceFen: number;
-    areaSqm: number;
-    buyers: Array<{ name: string; idNumber: string }>;
-    sellers: Array<{ name: string; idNumber: string }>;
-  };
-};
+export type ContractCheckInput = TContractCheckRequest;
 
 /** 住建协同: the online contract and purchase eligibility are fetched, not uploaded. */
 export function createHousingService(deps: {

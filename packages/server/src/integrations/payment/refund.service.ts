@@ -4,7 +4,7 @@ import type { Database, Tx } from "../../platform/db/database";
 import type { RefundReason } from "../../platform/db/schema";
 import { AppError } from "../../platform/errors";
 import type { Outbox } from "../../platform/outbox/outbox";
-import { topicHandler } from "../../platform/outbox/outbox.types";
+import { type TopicSchemas, topicHandler } from "../../platform/outbox/outbox.types";
 import { canonicalJson, sm3Hex } from "../shared/sm2";
 import type { TaxService } from "../tax/tax.service";
 import { chinaDate, type GatewayRefund, type PaymentGateway } from "./payment.gateway";
@@ -42,6 +42,9 @@ const ZRefundMessage = z.object({
   reason: z.string(),
 });
 
+/** The refund job towards the payment channel. */
+export const PAYMENT_TOPICS = { "payment.refund": ZRefundMessage } as const satisfies TopicSchemas;
+
 type Order = NonNullable<Awaited<ReturnType<typeof findOrderById>>>;
 
 /**
@@ -53,7 +56,7 @@ type Order = NonNullable<Awaited<ReturnType<typeof findOrderById>>>;
  */
 export function createRefundService(deps: {
   db: Database;
-  outbox: Outbox;
+  outbox: Outbox<typeof PAYMENT_TOPICS>;
   tax: Pick<TaxService, "notifyTaxClosedUnregistered">;
   treasuryAccount: string;
   now: () => Date;
@@ -106,16 +109,15 @@ export function createRefundService(deps: {
       });
       if (!created) continue;
       requested++;
-      await deps.outbox.enqueue(tx, {
-        topic: "payment.refund",
+      const payload = {
+        refundNo,
+        partNo: p.part_no,
+        txnId: p.gateway_txn_id,
+        amountFen: feeFen,
+        reason: `不动产登记费退费（${REASON_ZH[reason]}） ${order.case_ref}`,
+      };
+      await deps.outbox.enqueue(tx, "payment.refund", payload, {
         connector: PAYMENT_CONNECTOR,
-        payload: {
-          refundNo,
-          partNo: p.part_no,
-          txnId: p.gateway_txn_id,
-          amountFen: feeFen,
-          reason: `不动产登记费退费（${REASON_ZH[reason]}） ${order.case_ref}`,
-        } satisfies z.infer<typeof ZRefundMessage>,
         idempotencyKey: `payment.refund:${refundNo}`,
         summary: { caseRef: order.case_ref, refundNo, amountFen: feeFen, reason },
         jurisdiction: order.jurisdiction,
@@ -262,9 +264,7 @@ export type RefundService = ReturnType<typeof createRefundService>;
 /** The refund job towards the channel: the same refund number and key on every delivery. */
 export function refundTopics(gateway: PaymentGateway, refunds: RefundService) {
   return [
-    topicHandler({
-      topic: "payment.refund",
-      schema: ZRefundMessage,
+    topicHandler(PAYMENT_TOPICS, "payment.refund", {
       deliver: async (payload, meta) => ({
         status: "delivered",
         response: await gateway.refund(payload, meta.idempotencyKey),

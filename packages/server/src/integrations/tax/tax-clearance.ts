@@ -1,6 +1,5 @@
 import type { Database, Tx } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
-import type { Outbox } from "../../platform/outbox/outbox";
 import type { TaxClosedNotice, TaxConfirmation } from "./tax.connector";
 import {
   findCurrentAssessment,
@@ -10,6 +9,7 @@ import {
   markConfirmationRegistered,
   updateDeclaration,
 } from "./tax.repository";
+import type { TaxOutbox } from "./tax.topics";
 
 export type TaxClearance = {
   voucherNo: string;
@@ -25,7 +25,7 @@ export const TAX_CONNECTOR = "tax";
  * number); the registering transaction refuses a taxable transfer without one that matches the
  * current assessment (R22, 契税法 11), and tells the bureau when the case is registered.
  */
-export function createTaxClearance(deps: { db: Database; outbox: Outbox; now: () => Date }) {
+export function createTaxClearance(deps: { db: Database; outbox: TaxOutbox; now: () => Date }) {
   /** Stores a 完税/免税 confirmation once (by voucher number); clears the case when it matches. */
   async function recordConfirmation(tx: Tx, c: TaxConfirmation, source: string) {
     const now = deps.now();
@@ -93,15 +93,14 @@ export function createTaxClearance(deps: { db: Database; outbox: Outbox; now: ()
     await markConfirmationRegistered(tx, clearance.voucherNo, input.registeredAt);
     await updateDeclaration(tx, input.caseRef, { status: "registered", now: deps.now() });
     const declaration = await findDeclaration(tx, input.caseRef);
-    await deps.outbox.enqueue(tx, {
-      topic: "tax.registered",
+    const payload = {
+      caseRef: input.caseRef,
+      voucherNo: clearance.voucherNo,
+      registeredAt: input.registeredAt.toISOString(),
+      certificateNo: input.certificateNo ?? null,
+    };
+    await deps.outbox.enqueue(tx, "tax.registered", payload, {
       connector: TAX_CONNECTOR,
-      payload: {
-        caseRef: input.caseRef,
-        voucherNo: clearance.voucherNo,
-        registeredAt: input.registeredAt.toISOString(),
-        certificateNo: input.certificateNo ?? null,
-      },
       idempotencyKey: `tax.registered:${input.caseRef}`,
       summary: { caseRef: input.caseRef, voucherNo: clearance.voucherNo },
       jurisdiction: declaration?.jurisdiction ?? null,
@@ -123,18 +122,17 @@ export function createTaxClearance(deps: { db: Database; outbox: Outbox; now: ()
     const assessment = await findCurrentAssessment(tx, input.caseRef);
     const declaration = await findDeclaration(tx, input.caseRef);
     if (!assessment) return;
-    await deps.outbox.enqueue(tx, {
-      topic: "tax.payment",
+    const payload = {
+      caseRef: input.caseRef,
+      assessmentNo: assessment.assessment_no,
+      amountFen: input.amountFen,
+      paidAt: input.paidAt.toISOString(),
+      orderNo: input.orderNo,
+      treasuryAccount: input.treasuryAccount,
+      transactions: input.transactions,
+    };
+    await deps.outbox.enqueue(tx, "tax.payment", payload, {
       connector: TAX_CONNECTOR,
-      payload: {
-        caseRef: input.caseRef,
-        assessmentNo: assessment.assessment_no,
-        amountFen: input.amountFen,
-        paidAt: input.paidAt.toISOString(),
-        orderNo: input.orderNo,
-        treasuryAccount: input.treasuryAccount,
-        transactions: input.transactions,
-      },
       idempotencyKey: `tax.payment:${input.orderNo}`,
       summary: { caseRef: input.caseRef, orderNo: input.orderNo, amountFen: input.amountFen },
       jurisdiction: declaration?.jurisdiction ?? null,
@@ -156,10 +154,8 @@ export function createTaxClearance(deps: { db: Database; outbox: Outbox; now: ()
       closedAt: input.closedAt.toISOString(),
       assessmentNo: assessment?.assessment_no ?? null,
     };
-    await deps.outbox.enqueue(tx, {
-      topic: "tax.case-closed-unregistered",
+    await deps.outbox.enqueue(tx, "tax.case-closed-unregistered", payload, {
       connector: TAX_CONNECTOR,
-      payload,
       idempotencyKey: `tax.case-closed-unregistered:${input.orderNo}:${input.transactions.length}`,
       summary: { caseRef: input.caseRef, reason: input.reason, taxPaidFen: input.taxPaidFen },
       jurisdiction: declaration?.jurisdiction ?? null,

@@ -6,7 +6,6 @@ import { type RequestContext, writeAudit } from "../../platform/audit/audit";
 import type { PiiCipher } from "../../platform/crypto/pii-cipher";
 import { type Database, inTransaction, type Tx } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
-import type { Outbox } from "../../platform/outbox/outbox";
 import { findOrderByCase } from "../payment/payment.repository";
 import { canonicalJson, sm2Sign } from "../shared/sm2";
 import { type HouseholdHousingCount, housingCityOf } from "./household-housing-count";
@@ -19,6 +18,7 @@ import {
   listConfirmations,
   updateDeclaration,
 } from "./tax.repository";
+import type { TaxOutbox } from "./tax.topics";
 import { createTaxClearance, TAX_CONNECTOR } from "./tax-clearance";
 
 export type DeclareTaxInput = {
@@ -47,7 +47,7 @@ export type DeclareTaxInput = {
 export function createTaxService(deps: {
   db: Database;
   pii: PiiCipher;
-  outbox: Outbox;
+  outbox: TaxOutbox;
   housingCount: HouseholdHousingCount;
   signingKey: { privateKey: string };
   localRateBp: number;
@@ -164,10 +164,8 @@ export function createTaxService(deps: {
         now,
       });
       if (!created) throw new AppError("TAX.ALREADY_DECLARED", { caseRef: input.caseRef });
-      await deps.outbox.enqueue(tx, {
-        topic: "tax.declaration",
+      await deps.outbox.enqueue(tx, "tax.declaration", declaration, {
         connector: TAX_CONNECTOR,
-        payload: declaration,
         idempotencyKey: `tax.declaration:${declarationNo}`,
         summary: { caseRef: input.caseRef, declarationNo },
         jurisdiction: input.jurisdiction,
@@ -244,10 +242,8 @@ export function createTaxService(deps: {
         contests,
         now,
       });
-      await deps.outbox.enqueue(tx, {
-        topic: "tax.contest",
+      await deps.outbox.enqueue(tx, "tax.contest", updated, {
         connector: TAX_CONNECTOR,
-        payload: updated,
         idempotencyKey: `tax.contest:${row.declaration_no}:${contests}`,
         summary: { caseRef, declarationNo: row.declaration_no, contest: contests },
         jurisdiction: row.jurisdiction,

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { topicHandler } from "../../platform/outbox/outbox.types";
+import type { Outbox } from "../../platform/outbox/outbox";
+import { type TopicSchemas, topicHandler } from "../../platform/outbox/outbox.types";
 import { inboundHandler } from "../shared/inbound.service";
 import {
   type TaxConnector,
@@ -12,12 +13,21 @@ import {
 } from "./tax.connector";
 import type { TaxService } from "./tax.service";
 
+/** The messages to the tax department and their payloads: validated at enqueue, parsed at delivery. */
+export const TAX_TOPICS = {
+  "tax.declaration": ZTaxDeclaration,
+  "tax.contest": ZTaxDeclaration,
+  "tax.payment": ZTaxPaymentNotice,
+  "tax.registered": ZTaxRegisteredNotice,
+  "tax.case-closed-unregistered": ZTaxClosedNotice,
+} as const satisfies TopicSchemas;
+
+export type TaxOutbox = Outbox<typeof TAX_TOPICS>;
+
 /** Outbox jobs towards the tax department; each applies the bureau's answer when delivered. */
 export function taxTopics(connector: TaxConnector, tax: TaxService) {
   return [
-    topicHandler({
-      topic: "tax.declaration",
-      schema: ZTaxDeclaration,
+    topicHandler(TAX_TOPICS, "tax.declaration", {
       deliver: async (payload, meta) => ({
         status: "delivered",
         response: await connector.declare(payload, meta.idempotencyKey),
@@ -25,9 +35,7 @@ export function taxTopics(connector: TaxConnector, tax: TaxService) {
       onDelivered: (tx, _payload, response) =>
         tax.recordAssessment(tx, response as Awaited<ReturnType<TaxConnector["declare"]>>, connector.mode),
     }),
-    topicHandler({
-      topic: "tax.contest",
-      schema: ZTaxDeclaration,
+    topicHandler(TAX_TOPICS, "tax.contest", {
       deliver: async (payload, meta) => ({
         status: "delivered",
         response: await connector.contest(payload, meta.idempotencyKey),
@@ -35,9 +43,7 @@ export function taxTopics(connector: TaxConnector, tax: TaxService) {
       onDelivered: (tx, _payload, response) =>
         tax.recordAssessment(tx, response as Awaited<ReturnType<TaxConnector["contest"]>>, connector.mode),
     }),
-    topicHandler({
-      topic: "tax.payment",
-      schema: ZTaxPaymentNotice,
+    topicHandler(TAX_TOPICS, "tax.payment", {
       deliver: async (payload, meta) => ({
         status: "delivered",
         response: await connector.notifyPayment(payload, meta.idempotencyKey),
@@ -47,17 +53,13 @@ export function taxTopics(connector: TaxConnector, tax: TaxService) {
         if (answer.confirmation) await tax.recordConfirmation(tx, answer.confirmation, connector.mode);
       },
     }),
-    topicHandler({
-      topic: "tax.registered",
-      schema: ZTaxRegisteredNotice,
+    topicHandler(TAX_TOPICS, "tax.registered", {
       deliver: async (payload, meta) => {
         await connector.notifyRegistered(payload, meta.idempotencyKey);
         return { status: "delivered" };
       },
     }),
-    topicHandler({
-      topic: "tax.case-closed-unregistered",
-      schema: ZTaxClosedNotice,
+    topicHandler(TAX_TOPICS, "tax.case-closed-unregistered", {
       deliver: async (payload, meta) => {
         await connector.notifyClosedUnregistered(payload, meta.idempotencyKey);
         return { status: "delivered" };

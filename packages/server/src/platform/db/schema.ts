@@ -1,6 +1,10 @@
 import type { ColumnType, Generated } from "kysely";
 
-/** Kysely table types. One section per capability; keep in step with migrations/. */
+/**
+ * Kysely table types. One section per capability; keep in step with migrations/: written by hand
+ * (the string unions and comments say more than information_schema), and held to a freshly
+ * migrated database by test/db-schema.test.ts (every table and column, type and nullability).
+ */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** Set by the database on insert. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;

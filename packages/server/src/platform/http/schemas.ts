@@ -1,5 +1,14 @@
 import { z } from "zod";
 
+/**
+ * A schema that mirrors a domain type (the domain has no zod): its parsed value must be a `T`, so
+ * the two cannot drift apart: `mirrorOf<UnitFacts>()(ZUnit)` fails to compile when they differ.
+ */
+export const mirrorOf =
+  <T>() =>
+  <S extends z.ZodType<T>>(schema: S): S =>
+    schema;
+
 /** The error shape every endpoint returns on failure. */
 export const ZError = z
   .object({

@@ -18,6 +18,16 @@ export type DeliveryOutcome =
   | { status: "skipped"; reason: string };
 
 /**
+ * The outbox's topics, each with its payload schema. Platform knows no topic: each capability
+ * declares its own (`TAX_TOPICS`), and the composition root joins them into the one registry the
+ * outbox validates against and the worker parses with.
+ */
+export type TopicSchemas = { readonly [topic: string]: z.ZodType };
+
+/** The payload a topic's schema accepts. */
+export type PayloadOf<T extends TopicSchemas, K extends keyof T> = z.input<T[K]>;
+
+/**
  * A typed outbox job (STYLE.md §8): its topic, its payload schema, how it is delivered, and what
  * the department's answer changes here. `deliver` must be safe to repeat with the same key;
  * `onDelivered` runs in the transaction that marks the message delivered.
@@ -29,15 +39,21 @@ export type TopicHandler<P = unknown> = {
   onDelivered?(tx: Tx, payload: P, response: unknown, meta: DeliveryMeta): Promise<void>;
 };
 
-/** Erases the payload type so handlers of different topics sit in one list. */
-export const topicHandler = <P>(handler: TopicHandler<P>): TopicHandler<unknown> =>
-  handler as unknown as TopicHandler<unknown>;
+/**
+ * The handler of one of a capability's topics, with the payload schema its registry gives it (the
+ * type is erased so handlers of different topics sit in one list).
+ */
+export const topicHandler = <T extends TopicSchemas, K extends keyof T & string>(
+  topics: T,
+  topic: K,
+  handler: Omit<TopicHandler<z.output<T[K]>>, "topic" | "schema">,
+): TopicHandler<unknown> =>
+  ({ ...handler, topic, schema: topics[topic] }) as unknown as TopicHandler<unknown>;
 
-export type EnqueueInput = {
-  topic: string;
+/** Where and how a message goes, besides its topic and payload. */
+export type Delivery = {
   /** Delivery channel whose health is tracked: `tax`, `payment`, `bank:<institution id>` … */
   connector: string;
-  payload: unknown;
   idempotencyKey: string;
   /** What an operator may see in the dead-letter list (no personal data). */
   summary?: Record<string, unknown>;

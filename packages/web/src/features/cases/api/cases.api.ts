@@ -190,16 +190,13 @@ export const fetchMaterialFile = (caseId: string, materialRowId: string) =>
   fetchFile(`/api/cases/${enc(caseId)}/materials/${enc(materialRowId)}/file`);
 
 /** 好差评: the caller's own rating of a finished case, once given. */
-export type CaseRating = { score: number; comment: string; ratedAt: string };
+export type CaseRating = ResponseOf<"/api/cases/{id}/rating", "post">["rating"];
 
 export const fetchMyRating = async (id: string, signal?: AbortSignal) =>
   (await api.get<{ rating: CaseRating | null }>(`/api/cases/${enc(id)}/rating`, { signal })).rating;
 
 /** 好差评统计 of the supervisor's offices, with the latest bad ratings to follow up. */
-export type RatingStats = {
-  offices: Array<{ office: string; officeName: string; count: number; average: number; bad: number }>;
-  bad: Array<CaseRating & { caseId: string; office: string; typeId: string }>;
-};
+export type RatingStats = ResponseOf<"/api/supervision/ratings", "get">;
 
 export const fetchRatingStats = (signal?: AbortSignal) =>
   api.get<RatingStats>("/api/supervision/ratings", { signal });
