@@ -1,5 +1,5 @@
 // `npm run bench -- instant [--count 400] [--clients 8] [--db postgres|pglite|both] [--pgbench-seconds 10]
-//                          [--sealing inline|deferred]`
+//                          [--sealing inline|deferred] [--profile]`
 // N concurrent HTTP clients submit instant mortgages (即时办结: 抵押权首次登记 by a bank) to a real
 // API server listening on a local port. Phase "apply" is each case's application — create with the
 // bank's confirmation, five material uploads, the borrower's confirmation; phase "submit" is the
@@ -10,6 +10,8 @@
 // default; `deferred` stops that worker during the run (as when a separate worker process seals).
 // PostgreSQL: BENCH_DATABASE_URL or DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres;
 // fresh databases are created and dropped. PGlite: a fresh file-backed data directory.
+// `--profile` samples the CPU of this process (which hosts the API server) during each phase and
+// prints its top five self-time frames; the .cpuprofile files go to bench/profiles/.
 
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
@@ -25,6 +27,7 @@ import { buildApp } from "../packages/server/src/entrypoints/app";
 import { openServices, type Services } from "../packages/server/src/entrypoints/setup";
 import { systemContext } from "../packages/server/src/platform/audit/audit";
 import { loadConfig } from "../packages/server/src/platform/config";
+import { type CpuProfile, printTopFrames, saveProfile, startProfile } from "./profile";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
 const PASSWORD = "Yulin-demo-2026";
@@ -33,7 +36,7 @@ const TYPE = "mortgage.first.general";
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
-type Phase = { name: string; seconds: number; done: number; latencies: number[] };
+type Phase = { name: string; seconds: number; done: number; latencies: number[]; profile?: CpuProfile };
 type Result = {
   backend: string;
   count: number;
@@ -201,9 +204,15 @@ async function seedFlats(services: Services, count: number): Promise<string[]> {
   return units;
 }
 
-async function runPool<T>(items: T[], clients: number, work: (item: T) => Promise<void>): Promise<Phase> {
+async function runPool<T>(
+  items: T[],
+  clients: number,
+  work: (item: T) => Promise<void>,
+  profile = false,
+): Promise<Phase> {
   const latencies: number[] = [];
   let next = 0;
+  const stopProfile = profile ? await startProfile() : undefined;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: clients }, async () => {
@@ -216,8 +225,9 @@ async function runPool<T>(items: T[], clients: number, work: (item: T) => Promis
       }
     }),
   );
+  const seconds = (performance.now() - start) / 1000;
   latencies.sort((a, b) => a - b);
-  return { name: "", seconds: (performance.now() - start) / 1000, done: items.length, latencies };
+  return { name: "", seconds, done: items.length, latencies, profile: await stopProfile?.() };
 }
 
 async function benchOne(
@@ -228,6 +238,7 @@ async function benchOne(
     pgUrl: string;
     pgbenchSeconds: number;
     sealing: "inline" | "deferred";
+    profile: boolean;
   },
 ): Promise<Result> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `yulin-bench-instant-${backend}-`));
@@ -280,52 +291,62 @@ async function benchOne(
       ),
     ];
     const ids: string[] = [];
-    const apply = await runPool(units, options.clients, async (unitCode) => {
-      const created = await post(
-        bank,
-        "/api/cases",
-        {
-          typeId: TYPE,
-          unitCode,
-          parts: [
-            {
-              details: {
-                mortgage: { amount: 100_000_000, debtEnd: "2046-12-31" },
-                documentNo: "工银抵押合同",
-              },
-              parties: [
-                { role: "right-holder", account: "bank.gongshang" },
-                { role: "obligor", account: "citizen.zhang" },
-              ],
-            },
-          ],
-          confirm: true,
-        },
-        201,
-      );
-      const id = created.id as string;
-      for (const materialId of materials)
-        await post(
+    const apply = await runPool(
+      units,
+      options.clients,
+      async (unitCode) => {
+        const created = await post(
           bank,
-          `/api/cases/${id}/materials`,
+          "/api/cases",
           {
-            source: "upload",
-            materialId,
-            fileName: `${materialId}.pdf`,
-            mediaType: "application/pdf",
-            contentBase64: PDF,
+            typeId: TYPE,
+            unitCode,
+            parts: [
+              {
+                details: {
+                  mortgage: { amount: 100_000_000, debtEnd: "2046-12-31" },
+                  documentNo: "工银抵押合同",
+                },
+                parties: [
+                  { role: "right-holder", account: "bank.gongshang" },
+                  { role: "obligor", account: "citizen.zhang" },
+                ],
+              },
+            ],
+            confirm: true,
           },
           201,
         );
-      await post(borrower, `/api/cases/${id}/confirm`, {}, 200);
-      ids.push(id);
-    });
+        const id = created.id as string;
+        for (const materialId of materials)
+          await post(
+            bank,
+            `/api/cases/${id}/materials`,
+            {
+              source: "upload",
+              materialId,
+              fileName: `${materialId}.pdf`,
+              mediaType: "application/pdf",
+              contentBase64: PDF,
+            },
+            201,
+          );
+        await post(borrower, `/api/cases/${id}/confirm`, {}, 200);
+        ids.push(id);
+      },
+      options.profile,
+    );
     apply.name = `apply (create + ${materials.length} uploads + 2 confirmations)`;
     let certified = 0;
-    const submit = await runPool(ids, options.clients, async (id) => {
-      const result = await post(bank, `/api/cases/${id}/submit`, {}, 200);
-      if (result.stage === "certified") certified += 1;
-    });
+    const submit = await runPool(
+      ids,
+      options.clients,
+      async (id) => {
+        const result = await post(bank, `/api/cases/${id}/submit`, {}, 200);
+        if (result.stage === "certified") certified += 1;
+      },
+      options.profile,
+    );
     submit.name = "submit → registered + certified (instant)";
     const pgbench =
       backend === "postgres"
@@ -356,6 +377,7 @@ export async function run(args: string[]): Promise<void> {
       db: { type: "string", default: "both" },
       "pgbench-seconds": { type: "string", default: "10" },
       sealing: { type: "string", default: "inline" },
+      profile: { type: "boolean", default: false },
     },
   });
   const pgUrl =
@@ -376,6 +398,7 @@ export async function run(args: string[]): Promise<void> {
       pgUrl,
       pgbenchSeconds: Number(values["pgbench-seconds"]),
       sealing: values.sealing === "deferred" ? "deferred" : "inline",
+      profile: values.profile,
     });
     console.log(`\n${backend}: ${r.certified}/${r.count} registered and certified with no human step`);
     console.table(
@@ -390,5 +413,16 @@ export async function run(args: string[]): Promise<void> {
       console.log(
         `pgbench TPC-B (scale 1, ${r.clients} clients, same server): ${r.pgbenchTps.toFixed(0)} TPS`,
       );
+    for (const [i, p] of r.phases.entries()) {
+      if (!p.profile) continue;
+      const file = saveProfile(p.profile, `instant-${backend}-${i === 0 ? "apply" : "submit"}`);
+      printTopFrames(`${backend} ${p.name} (${path.relative(process.cwd(), file)})`, p.profile);
+    }
+    console.log(
+      `load average after the run: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(" ")}`,
+    );
   }
 }

@@ -18,15 +18,15 @@
  * `inclusionProofRanges` / `consistencyProofRanges` which subtrees it needs (see
  * merkle-accumulator.ts for `perfectSubtrees` and `rootFromSubtrees`).
  */
-import { sm3 } from "sm-crypto-v2";
 import { bytesToHex, writeHex } from "./bytes";
+import { sm3Hex as sm3 } from "./sm-crypto";
 
 const HASH = /^[0-9a-fA-F]{64}$/;
 
 /** Root of the empty tree: SM3 of no bytes. */
 export const EMPTY_TREE_ROOT = "1ab21d8355cfa17f8e61194831e81a8f22bec8c728fefb747ed035eb5082aa2b";
 
-// sm3 is synchronous and keeps no reference to its input, so the buffers are reused.
+// SM3 (Sm3Hasher) is synchronous and keeps no reference to its input, so the buffers are reused.
 const leafInput = new Uint8Array(33);
 const nodeInput = new Uint8Array(65);
 nodeInput[0] = 0x01;

@@ -18,8 +18,28 @@ const CURVE_ORDER = 0xfffffffeffffffffffffffffffffffff7203df6b21c6052b53bbf40939
 const PUBLIC_KEY = /^04[0-9a-fA-F]{128}$/;
 const PRIVATE_KEY = /^[0-9a-fA-F]{64}$/;
 
+/**
+ * An SM3 implementation: the digest of the bytes (a string: its UTF-8 bytes) as 64 lowercase hex
+ * digits. It must not keep a reference to its input (callers reuse buffers).
+ */
+export type Sm3Hasher = (data: string | Uint8Array) => string;
+
+/** The portable SM3 of sm-crypto-v2: runs in the browser and in Node, about 10× slower than OpenSSL. */
+export const portableSm3: Sm3Hasher = (data) => sm3(toBytes(data));
+
+let hasher: Sm3Hasher = portableSm3;
+
+/**
+ * Puts another SM3 implementation behind `sm3Hex` (and the Merkle hashes), or the portable one
+ * back with no argument. The server injects OpenSSL's (`node:crypto`) at start-up; the domain
+ * itself does no IO and so cannot reach it. Both give the same digests (sm-crypto.test.ts).
+ */
+export function setSm3Hasher(next: Sm3Hasher = portableSm3): void {
+  hasher = next;
+}
+
 /** SM3 digest as 64 lowercase hex digits; a string is hashed as its UTF-8 bytes. */
-export const sm3Hex = (data: string | Uint8Array): string => sm3(toBytes(data));
+export const sm3Hex = (data: string | Uint8Array): string => hasher(data);
 
 export type SealKeyPair = {
   /** 64 hex digits. */
@@ -64,7 +84,7 @@ export function sm2Verify(
   const rs = parseDerSignature(signatureDerHex);
   if (!rs) return false;
   try {
-    return sm2.doVerifySignature(toBytes(message), rs, publicKeyHex.toLowerCase(), {
+    return sm2.doVerifySignature(toBytes(message), rs, precomputedPoint(publicKeyHex.toLowerCase()), {
       hash: true,
       der: false,
       userId: USER_ID,
@@ -72,6 +92,27 @@ export function sm2Verify(
   } catch {
     return false;
   }
+}
+
+type PublicPoint = ReturnType<typeof sm2.precomputePublicKey>;
+
+/** Keys whose multiples are precomputed; a registering office verifies few distinct keys often. */
+const MAX_PRECOMPUTED_KEYS = 256;
+const precomputed = new Map<string, PublicPoint>();
+
+/**
+ * The public key as a curve point with precomputed multiples (noble-curves' window tables), kept
+ * per key: verifying with it is about 5× faster than from the hex key (ARCHITECTURE.md "Facts").
+ * A pure cache: the same key always gives the same point. The oldest key leaves when it is full.
+ */
+function precomputedPoint(publicKeyHex: string): PublicPoint {
+  let point = precomputed.get(publicKeyHex);
+  if (!point) {
+    if (precomputed.size >= MAX_PRECOMPUTED_KEYS) precomputed.delete(precomputed.keys().next().value!);
+    point = sm2.precomputePublicKey(publicKeyHex);
+    precomputed.set(publicKeyHex, point);
+  }
+  return point;
 }
 
 // ── DER ─────────────────────────────────────────────────────────────────────────────────────────

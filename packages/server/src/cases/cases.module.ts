@@ -1,6 +1,6 @@
 import { DEFAULT_OFFICE_SETTINGS, type HolidayCalendar, type OfficeSettings } from "@yulin/domain";
 import type { FastifyPluginAsync } from "fastify";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import type { Integrations } from "../integrations/integrations.module";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Database } from "../platform/db/database";
@@ -41,6 +41,8 @@ export type CasesModuleDeps = {
     sealing: { wake(): void };
   };
   logLevel?: string;
+  /** The process's logger (asynchronous, platform/logging.ts); else one at `logLevel`. */
+  log?: Logger;
   /** Per-office settings ([?] items of the reference); defaults otherwise. */
   offices?: Readonly<Record<string, Partial<OfficeSettings>>>;
 };
@@ -102,7 +104,7 @@ export function createCasesModule(deps: CasesModuleDeps) {
     workflow,
     certificatesOf: (caseId) => certificates.service.listOfCase(caseId),
   });
-  const log = pino({ level: deps.logLevel ?? "info", name: "scheduler" });
+  const log = deps.log ?? pino({ level: deps.logLevel ?? "info", name: "scheduler" });
   // A waiting seizure that time makes effective is told to the mortgagee banks, like one registered.
   const scheduler = createEffectsScheduler({
     db,

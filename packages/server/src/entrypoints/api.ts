@@ -2,12 +2,15 @@ import { formatDemoAccounts, isDemoSeeded, seedDemo } from "../demo/demo.seed";
 import { seedIntegrationsDemo } from "../integrations/demo/integrations.demo";
 import { ConfigError, loadConfig } from "../platform/config";
 import { DataDirLockedError } from "../platform/db/embedded-lock";
+import { createProcessLog, exitOnFatalErrors } from "../platform/logging";
 import { buildApp } from "./app";
 import { openServices } from "./setup";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const services = await openServices(config);
+  const processLog = createProcessLog(config.logLevel);
+  exitOnFatalErrors(processLog);
+  const services = await openServices(config, { processLog });
   const firstStart = config.demo ? await seedDemo(services) : false;
   // What the simulated departments know in the demo (contract, licences, homes).
   if (firstStart) await seedIntegrationsDemo(services);
@@ -18,6 +21,7 @@ async function main(): Promise<void> {
     await services.cases.scheduler.stop();
     await app.close();
     await services.close();
+    processLog.flush();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));

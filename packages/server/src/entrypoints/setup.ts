@@ -10,8 +10,10 @@ import { findOfficeName } from "../identity/office.repository";
 import { createIntegrations } from "../integrations/integrations.module";
 import type { Config } from "../platform/config";
 import { createPiiCipher, loadOrCreatePiiKey } from "../platform/crypto/pii-cipher";
+import { useOpensslSm3 } from "../platform/crypto/sm3";
 import { openDatabase } from "../platform/db/database";
 import { migrateToLatest } from "../platform/db/migrator";
+import { createProcessLog, type ProcessLog } from "../platform/logging";
 import { createRegisterHousingCount } from "../register/household-housing-count";
 import { listSealKeys } from "../register/ledger.repository";
 import { createRegisterModule } from "../register/register.module";
@@ -20,7 +22,13 @@ import { createRegisterModule } from "../register/register.module";
  * The one setup shared by the API, the worker and the CLI: open the database, migrate, load
  * reference data, and wire each service with exactly what it uses.
  */
-export async function openServices(config: Config, options: { memory?: boolean } = {}) {
+export async function openServices(
+  config: Config,
+  options: { memory?: boolean; processLog?: ProcessLog } = {},
+) {
+  useOpensslSm3();
+  const processLog = options.processLog ?? createProcessLog(config.logLevel);
+  const { log } = processLog;
   const handle = await openDatabase(
     config.databaseUrl
       ? { kind: "postgres", url: config.databaseUrl }
@@ -44,6 +52,7 @@ export async function openServices(config: Config, options: { memory?: boolean }
     pii,
     now,
     housingCount: createRegisterHousingCount(),
+    log: log.child({ name: "outbox" }),
   });
   // The register 登记簿: ledger, projections, proofs, import (register/).
   const register = createRegisterModule({
@@ -77,11 +86,13 @@ export async function openServices(config: Config, options: { memory?: boolean }
     loadCalendar: calendar.loadCalendar,
     integrations,
     certificates,
-    logLevel: config.logLevel,
+    log: log.child({ name: "scheduler" }),
   });
   return {
     config,
     db,
+    log,
+    flushLog: processLog.flush,
     backend: handle.backend,
     close: handle.close,
     now,

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../platform/config";
 import { DataDirLockedError } from "../platform/db/embedded-lock";
+import { createProcessLog, exitOnFatalErrors } from "../platform/logging";
 import { countOpenMessages } from "../platform/outbox/outbox.repository";
 import { openServices } from "./setup";
 
@@ -13,7 +14,9 @@ import { openServices } from "./setup";
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { "until-empty": { type: "boolean" } } });
   const config = loadConfig();
-  const services = await openServices(config);
+  const processLog = createProcessLog(config.logLevel);
+  exitOnFatalErrors(processLog);
+  const services = await openServices(config, { processLog });
   const { worker } = services.integrations;
 
   if (values["until-empty"]) {
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
     }
     console.log(`outbox empty: handled ${handled} message(s)`);
     await services.close();
+    processLog.flush();
     process.exit(0);
   }
 
@@ -37,6 +41,7 @@ async function main(): Promise<void> {
     console.log(`outbox worker stopping (${signal})`);
     await worker.stop();
     await services.close();
+    processLog.flush();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));

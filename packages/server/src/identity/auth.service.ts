@@ -9,6 +9,7 @@ import {
   clearLoginFailures,
   findAccountById,
   findAccountByUsername,
+  findProfileOfLiveSession,
   loadProfile,
   recordLoginFailure,
   toActor,
@@ -17,7 +18,6 @@ import { decoyHash, verifyPassword } from "./passwords";
 import {
   deleteSession,
   findLiveApiToken,
-  findLiveSession,
   insertApiToken,
   insertSession,
   listApiTokens,
@@ -110,8 +110,9 @@ export function createAuthService({ db, config, now }: AuthDeps) {
 
   /** The web's HttpOnly session cookie. */
   async function authenticateSession(token: string): Promise<Authenticated | null> {
-    const session = await findLiveSession(db, hashToken(token), now());
-    return session ? authenticated(session.account_id) : null;
+    const profile = await findProfileOfLiveSession(db, hashToken(token), now());
+    if (!profile || profile.disabled) return null;
+    return { actor: toActor(profile), profile };
   }
 
   /** `Authorization: Bearer …` for institution API clients ("总对总" direct connection). */

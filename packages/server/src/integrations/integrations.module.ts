@@ -1,5 +1,5 @@
 import { type FeeTables, NATIONAL_FEE_TABLE } from "@yulin/domain/fees/index";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { listInstitutionsOfKind } from "../identity/institution.repository";
 import { systemContext } from "../platform/audit/audit";
 import type { Config } from "../platform/config";
@@ -50,10 +50,12 @@ export function createIntegrations(deps: {
   pii: PiiCipher;
   now: () => Date;
   housingCount: HouseholdHousingCount;
+  /** The process's logger (asynchronous, platform/logging.ts); else one at the configured level. */
+  log?: Logger;
 }) {
   const { db, config, pii, now } = deps;
   const ic = config.integrations;
-  const log = pino({ level: config.logLevel, name: "outbox" });
+  const log = deps.log ?? pino({ level: config.logLevel, name: "outbox" });
   const signingKey = loadOrCreateSigningKey(ic.signingKeyHex, config.dataDir);
   const store = createSimulatorStore(db, pii);
   const personKey = (n: string) => pii.lookupHash(n);

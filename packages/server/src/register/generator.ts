@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { addDays, buildUnitCode, generateCreditCode, generateResidentId } from "@yulin/domain";
 import { csvLine } from "./import/csv";
-import { COLUMNS, type ImportFile } from "./import/import.rows";
+import { COLUMNS, type ImportFile } from "./import/import.columns";
 
 /**
  * `yulin gen`: a realistic synthetic register as the six import CSV files. Residential estates

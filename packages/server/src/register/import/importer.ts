@@ -9,6 +9,7 @@ import { reserveNumbers, upsertZones } from "../code-allocation.repository";
 import { appendEntries } from "../ledger";
 import { analyzeRegisterTables } from "../projection.repository";
 import { csvLine, readCsv } from "./csv";
+import { COLUMNS, type Fields, IMPORT_FILES, type ImportFile } from "./import.columns";
 import {
   type ImportRun,
   insertRejections,
@@ -21,10 +22,6 @@ import {
   takeStagedHolders,
 } from "./import.repository";
 import {
-  COLUMNS,
-  type Fields,
-  IMPORT_FILES,
-  type ImportFile,
   type ParsedRow,
   parseBuildingRow,
   parseHolderRow,

@@ -1,0 +1,45 @@
+import pino, { type Logger } from "pino";
+
+export type ProcessLog = {
+  /** The process's root logger; capabilities take children (`log.child({ name })`). */
+  log: Logger;
+  /** Writes out what is buffered, synchronously: before `process.exit` and on a fatal error. */
+  flush: () => void;
+};
+
+/**
+ * Structured logs (pino, JSON lines on stdout) written asynchronously: a request only appends
+ * to a buffer, and the buffer goes out in the background (sonic-boom), so no request waits on
+ * a synchronous `writev` to a slow terminal or pipe (issue 19: 11 % of the API's CPU samples).
+ * What is buffered is flushed at `exit` by pino itself, and by `flush` on SIGTERM/SIGINT and on
+ * fatal errors, before the process exits.
+ */
+export function createProcessLog(level: string): ProcessLog {
+  // minLength 0: a line is written as soon as no write is in flight (no periodic flush to wait for).
+  const destination = pino.destination({ dest: 1, sync: false });
+  const log = pino({ level }, destination);
+  return {
+    log,
+    flush: () => {
+      try {
+        destination.flushSync();
+      } catch {
+        // Nothing written yet (sonic-boom not open) or stdout gone: nothing to save.
+      }
+    },
+  };
+}
+
+/**
+ * Logs an uncaught exception or unhandled rejection as `fatal`, flushes, and exits non-zero: the
+ * process's state is unknown after one, and its last log lines are what an operator needs.
+ */
+export function exitOnFatalErrors(processLog: ProcessLog): void {
+  const fatal = (kind: string) => (error: unknown) => {
+    processLog.log.fatal({ err: error, kind }, "fatal error: exiting");
+    processLog.flush();
+    process.exit(1);
+  };
+  process.once("uncaughtException", fatal("uncaughtException"));
+  process.once("unhandledRejection", fatal("unhandledRejection"));
+}
