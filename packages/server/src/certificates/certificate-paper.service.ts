@@ -8,11 +8,13 @@ import {
   normaliseFormSerial,
   normaliseTrackingNumber,
 } from "@yulin/domain";
+import type { z } from "zod";
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import { type Database, inTransaction } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import { type CertificateAccess, canOnCertificate, loadAccess } from "./certificate.access";
+import type { ZDelivery, ZPrintJob } from "./certificate.schemas";
 import {
   findDelivery,
   findOpenPrintJob,
@@ -29,31 +31,9 @@ import {
 } from "./certificate-paper.repository";
 import type { OfficeDirectory } from "./offices.port";
 
-export type PrintJobView = {
-  id: string;
-  certificateId: string;
-  number: string;
-  kind: string;
-  /** The registering office; differs from `office` for remote printing. */
-  registeringOffice: string;
-  office: string;
-  status: string;
-  formSerial: string | null;
-  requestedAt: string;
-  printedAt: string | null;
-};
-
-export type DeliveryView = {
-  id: string;
-  certificateId: string;
-  method: DeliveryMethod;
-  status: DeliveryStatus;
-  office: string;
-  recipientName: string;
-  phoneMasked: string | null;
-  carrier: string | null;
-  trackingNumber: string | null;
-};
+/** A print job and a delivery as the API answers them: the schemas' types (certificate.schemas.ts). */
+export type PrintJobView = z.infer<typeof ZPrintJob>;
+export type DeliveryView = z.infer<typeof ZDelivery>;
 
 const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
 

@@ -1,6 +1,5 @@
 import {
   CERTIFICATE_KIND_NAMES,
-  type CertificateData,
   canonicalJson,
   holdersOf,
   locationOf,
@@ -14,10 +13,12 @@ import {
   verificationVerdict,
   verifySealedPdf,
 } from "@yulin/domain";
+import type { z } from "zod";
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import type { Database } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import { type CertificateRow, findCertificate, readFile } from "./certificate.repository";
+import type { ZVerification } from "./certificate.schemas";
 import type { CertificateSealing } from "./certificate.sealing";
 import { SM2_USER_ID, sealKeyFingerprint } from "./seal-key";
 
@@ -39,32 +40,14 @@ export type RegisterInclusion = {
   proof: string[];
 };
 
-export type VerificationResult = {
+type VerificationWire = z.infer<typeof ZVerification>;
+
+/** What the QR page answers: the schema's type (certificate.schemas.ts), with the codes narrowed. */
+export type VerificationResult = Omit<VerificationWire, "verdict" | "seal" | "register"> & {
   verdict: Verdict;
-  certificate: {
-    number: string;
-    kind: CertificateData["kind"];
-    kindName: string;
-    office: { code: string; name: string };
-    registeredOn: string;
-    unitCode: string;
-    location: string;
-    /** Masked: 张* for people, organisations in full. */
-    holders: string[];
-    replacement: CertificateData["replacement"];
-    replacedByNumber: string | null;
-    voidReason: VoidReason | null;
-    voidedAt: string | null;
-  };
-  seal: {
+  seal: Omit<VerificationWire["seal"], "status" | "failure"> & {
     status: SealCheck;
     failure: SealFailure | "stored-data-mismatch" | null;
-    algorithm: "SM2-with-SM3";
-    userId: string;
-    publicKeyFingerprint: string | null;
-    pdfSm3: string | null;
-    signature: string | null;
-    sealedAt: string | null;
   };
   register:
     | ({ status: "verified" | "failed" } & RegisterInclusion)
