@@ -9,6 +9,7 @@ import * as caseRatings from "./migrations/2026-11-24T1400-case-ratings";
 import * as registerLookups from "./migrations/2026-11-24T1410-register-lookups";
 import * as paymentRefunds from "./migrations/2026-11-24T1420-payment-refunds";
 import * as replacedCertificates from "./migrations/2026-11-24T1430-replaced-certificates";
+import * as ledgerSequencer from "./migrations/2026-12-03T0900-ledger-sequencer";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-24T1410-register-lookups": registerLookups,
   "2026-11-24T1420-payment-refunds": paymentRefunds,
   "2026-11-24T1430-replaced-certificates": replacedCertificates,
+  "2026-12-03T0900-ledger-sequencer": ledgerSequencer,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
