@@ -100,7 +100,7 @@ async function runImport(services: RegisterCliServices, ctx: RequestContext, dir
 /** What the register's commands use: the register and, for `verify`, the database it replays. */
 export type RegisterCliServices = {
   db: Database;
-  register: Pick<RegisterModule, "importer" | "ledger" | "seal">;
+  register: Pick<RegisterModule, "importer" | "ledger" | "seal" | "sequencer">;
 };
 
 export async function runRegisterCommand(

@@ -1,3 +1,4 @@
+import type { Logger } from "pino";
 import type { Config } from "../platform/config";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Database } from "../platform/db/database";
@@ -14,6 +15,8 @@ export type RegisterModuleDeps = {
   pii: PiiCipher;
   config: Pick<Config, "sealPrivateKeyHex" | "dataDir" | "ledgerBatchMs">;
   now: () => Date;
+  /** Where the sequencer reports a failed batch (it retries at the next interval). */
+  log: Pick<Logger, "error">;
   /** Who the caller is as a holder (identity's accounts and institutions). */
   identities: CallerIdentities;
   /** Certificates issued under a number (certificates/). */
@@ -24,7 +27,15 @@ export type RegisterModuleDeps = {
  * The register 登记簿: reads, cadastre (codes), the ledger (heads and proofs), its sequencer
  * (started by the entrypoints) and the importer.
  */
-export function createRegisterModule({ db, pii, config, now, identities, certificates }: RegisterModuleDeps) {
+export function createRegisterModule({
+  db,
+  pii,
+  config,
+  now,
+  log,
+  identities,
+  certificates,
+}: RegisterModuleDeps) {
   const seal = loadOrCreateSealKey(config.sealPrivateKeyHex, config.dataDir);
   useReceiptIssuer({ ...seal, now, maxMergeDelayMs: LEDGER_MAX_MERGE_DELAY_MS });
   const sequencer = createLedgerSequencer({
@@ -32,7 +43,7 @@ export function createRegisterModule({ db, pii, config, now, identities, certifi
     seal,
     now,
     batchMs: config.ledgerBatchMs,
-    onError: (error) => console.error("ledger sequencer:", error),
+    onError: (err) => log.error({ err }, "ledger batch failed; retrying at the next interval"),
   });
   const ledger = createLedgerService({ db, seal, now, flush: (timeoutMs) => sequencer.flush(timeoutMs) });
   return {
