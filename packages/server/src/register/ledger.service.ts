@@ -76,7 +76,8 @@ export function createLedgerService({ db, seal, now, flush }: LedgerDeps) {
     return inTransaction(db, async (tx) => {
       const head = await readLedgerHead(tx);
       const latest = await latestTreeHead(tx);
-      if (latest && latest.tree_size === head.size) return presentHead(latest);
+      // Another process's sequencer may have signed a larger head since: it covers every entry too.
+      if (latest && latest.tree_size >= head.size) return presentHead(latest);
       const tree = restoreTree(head.frontier, head.size);
       await storeSignedHead(tx, seal, {
         treeSize: head.size,
