@@ -1,4 +1,4 @@
-import { addDays, type HolidayCalendar, type IsoDate, type LedgerEntry } from "@yulin/domain";
+import { addDays, type EntryContent, type HolidayCalendar, type IsoDate } from "@yulin/domain";
 import { sql } from "kysely";
 import type { Database, Tx } from "../platform/db/database";
 import { chinaDateOf } from "./case-clock";
@@ -10,7 +10,7 @@ type Db = Database | Tx;
  * A first estimate: the sweep recomputes the exact effect with the domain (holidays move period
  * ends, R24) and takes the row up again the next day when time has not acted yet.
  */
-function dueOf(entry: LedgerEntry): { kind: string; due: IsoDate } | undefined {
+function dueOf(entry: EntryContent): { kind: string; due: IsoDate } | undefined {
   const body = entry.body as {
     kind: string;
     encumbrance?: { kind: string; endsOn: string | null; particulars?: Record<string, unknown> };
@@ -42,7 +42,7 @@ function dueOf(entry: LedgerEntry): { kind: string; due: IsoDate } | undefined {
 /** Rows for the scheduler, written in the transaction that records the restrictions. */
 export async function scheduleEffectsOf(
   tx: Tx,
-  entries: readonly LedgerEntry[],
+  entries: readonly EntryContent[],
   _calendar: HolidayCalendar,
 ): Promise<void> {
   const rows = entries.flatMap((entry) => {

@@ -280,6 +280,8 @@ export function createCertificateService(deps: {
       if (!isIsoDate(input.registeredOn))
         throw new AppError("CERTIFICATE.INVALID", { registeredOn: input.registeredOn });
       const kind = input.content.kind;
+      const office = { code: input.office, name: await officeName(tx, input.office) };
+      // Last read before the number: the series row stays locked until the registration commits.
       const allocated = await allocateNumber(tx, {
         office: input.office,
         year: Number(input.registeredOn.slice(0, 4)),
@@ -288,7 +290,7 @@ export function createCertificateService(deps: {
       const common = {
         v: 1 as const,
         number: allocated.number,
-        office: { code: input.office, name: await officeName(tx, input.office) },
+        office,
         registeredOn: input.registeredOn,
         notes: input.notes ?? [],
         replacement: input.replacement ?? null,

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, "shutting down");
     await services.integrations.worker.stop();
     await services.cases.scheduler.stop();
+    await services.register.sequencer.stop();
     await app.close();
     await services.close();
     processLog.flush();
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
   // The embedded default delivers outbox messages in this process; with YULIN_WORKER=off,
   // run `entrypoints/worker.ts` (one or more processes on PostgreSQL) instead.
   if (config.integrations.worker === "embedded") services.integrations.worker.start();
+  // The ledger's sequencer: integrates registrations into the Merkle tree every
+  // YULIN_LEDGER_BATCH_MS. Workers run it too; an advisory lock lets one integrate at a time.
+  services.register.sequencer.start();
   // Time-driven effects (lapses, waiting seizures taking effect): swept now and on an interval.
   services.cases.scheduler.start(config.sweepIntervalSeconds * 1000);
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");

@@ -60,6 +60,7 @@ export async function openServices(
     pii,
     config,
     now,
+    log: log.child({ name: "ledger-sequencer" }),
     identities: {
       institutionCreditCode: async (id) => (await findInstitution(db, id))?.credit_code,
       accountIdentity: (id) => findAccountIdentity(db, id),

@@ -6,7 +6,7 @@ import { countOpenMessages } from "../platform/outbox/outbox.repository";
 import { openServices } from "./setup";
 
 /**
- * The outbox worker on its own (`node --import tsx packages/server/src/entrypoints/worker.ts`):
+ * The outbox worker (and the ledger's sequencer) on its own (`node --import tsx packages/server/src/entrypoints/worker.ts`):
  * for PostgreSQL deployments that run the API with YULIN_WORKER=off and one or more workers.
  * On the embedded database the API process runs the worker itself (one process per data dir).
  * `--until-empty` delivers until no message is pending or leased, then exits (batch use, tests).
@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   exitOnFatalErrors(processLog);
   const services = await openServices(config, { processLog });
   const { worker } = services.integrations;
+  // The ledger's sequencer runs here too: one process at a time integrates (advisory lock).
+  services.register.sequencer.start();
 
   if (values["until-empty"]) {
     let handled = 0;
@@ -30,6 +32,8 @@ async function main(): Promise<void> {
       }
     }
     console.log(`outbox empty: handled ${handled} message(s)`);
+    await services.register.sequencer.stop();
+    await services.register.sequencer.flush();
     await services.close();
     processLog.flush();
     process.exit(0);
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     console.log(`outbox worker stopping (${signal})`);
     await worker.stop();
+    await services.register.sequencer.stop();
     await services.close();
     processLog.flush();
     process.exit(0);

@@ -55,6 +55,8 @@ const ZEnv = z.object({
   YULIN_NONTAX_ACCOUNT: z.string().min(1).default("非税收入财政专户 佛山市财政局 4406009901"),
   // Cases: how often the API process sweeps time-driven effects (R8, R9, R11, R12, R18); 0 = off.
   YULIN_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  // Register: how often the ledger's sequencer integrates queued entries and signs a head.
+  YULIN_LEDGER_BATCH_MS: z.coerce.number().int().min(10).max(10_000).default(200),
   YULIN_DEED_TAX_LOCAL_RATE_BP: z.coerce.number().int().min(300).max(500).default(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -84,6 +86,8 @@ export type Config = Readonly<{
   integrations: IntegrationsConfig;
   /** Cases: seconds between sweeps of time-driven effects in the API process; 0 = off (cases/). */
   sweepIntervalSeconds: number;
+  /** Register: milliseconds between the ledger sequencer's batches (register/ledger-sequencer.ts). */
+  ledgerBatchMs: number;
 }>;
 
 export type IntegrationsConfig = Readonly<{
@@ -140,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sealPrivateKeyHex: e.YULIN_SEAL_PRIVATE_KEY?.toLowerCase(),
     sweepIntervalSeconds: e.YULIN_SWEEP_INTERVAL_SECONDS,
+    ledgerBatchMs: e.YULIN_LEDGER_BATCH_MS,
     integrations: Object.freeze({
       taxUrl: e.YULIN_TAX_URL,
       paymentUrl: e.YULIN_PAYMENT_URL,

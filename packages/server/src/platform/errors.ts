@@ -74,6 +74,11 @@ const catalogue = {
     "The tree size is invalid or beyond the ledger",
   ],
   "REGISTER.NO_SIGNED_HEAD": [404, "尚无签名树根", "No signed tree head yet"],
+  "REGISTER.ENTRY_PENDING": [
+    409,
+    "条目已记载，尚待并入默克尔树，请稍后重试",
+    "The entry is recorded and waits to be integrated into the Merkle tree; retry shortly",
+  ],
   "REGISTER.CERTIFICATE_NOT_FOUND": [
     404,
     "未找到该证书号登记的不动产单元",

@@ -6,22 +6,20 @@ import {
   leafHash,
   publicKeyToPem,
   type SignedTreeHead,
-  signTreeHead,
   sm2PublicKeyOf,
 } from "@yulin/domain";
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import { type Database, inTransaction } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import {
-  ensureSealKey,
   findEntry,
   findTreeHead,
   firstTreeHeadCovering,
-  insertTreeHead,
   latestTreeHead,
   listTreeHeads,
   readLedgerHead,
 } from "./ledger.repository";
+import { storeSignedHead } from "./ledger-sequencer";
 import { buildConsistencyProof, buildInclusionProof, restoreTree } from "./merkle-store";
 
 export type SealKey = { privateKey: string; publicKey: string };
@@ -56,30 +54,37 @@ export const presentHead = (h: HeadRow) => ({
 });
 export type PresentedHead = ReturnType<typeof presentHead> & SignedTreeHead;
 
-export type LedgerDeps = { db: Database; seal: SealKey; now: () => Date };
+/** How long a proof request waits for a queued entry to be integrated before answering "pending". */
+const PROOF_WAIT_MS = 2000;
+
+export type LedgerDeps = {
+  db: Database;
+  seal: SealKey;
+  now: () => Date;
+  /** Integrates every committed entry now (the sequencer's `flush`), waiting at most `timeoutMs`. */
+  flush: (timeoutMs?: number) => Promise<void>;
+};
 
 /** Signed tree heads, inclusion and consistency proofs: what lets anyone check the register offline. */
-export function createLedgerService({ db, seal, now }: LedgerDeps) {
-  /** Signs the current root unless the latest signed head already covers every entry. */
+export function createLedgerService({ db, seal, now, flush }: LedgerDeps) {
+  /**
+   * Integrates the queued entries (the sequencer signs a head per batch), then returns the head
+   * covering every entry, signing it if none does yet (an empty ledger).
+   */
   async function signCurrentHead(): Promise<PresentedHead> {
+    await flush();
     return inTransaction(db, async (tx) => {
       const head = await readLedgerHead(tx);
       const latest = await latestTreeHead(tx);
-      if (latest && latest.tree_size === head.size) return presentHead(latest);
+      // Another process's sequencer may have signed a larger head since: it covers every entry too.
+      if (latest && latest.tree_size >= head.size) return presentHead(latest);
       const tree = restoreTree(head.frontier, head.size);
-      const signed = signTreeHead(
-        { treeSize: head.size, rootHash: tree.root(), timestamp: now().toISOString() },
-        seal.privateKey,
-      );
-      await ensureSealKey(tx, seal.publicKey);
-      await insertTreeHead(tx, {
-        treeSize: signed.treeSize,
-        rootHash: signed.rootHash,
-        signedAt: signed.timestamp,
-        publicKey: seal.publicKey,
-        signature: signed.signature,
+      await storeSignedHead(tx, seal, {
+        treeSize: head.size,
+        rootHash: tree.root(),
+        timestamp: now().toISOString(),
       });
-      const stored = await findTreeHead(tx, signed.treeSize);
+      const stored = await findTreeHead(tx, head.size);
       return presentHead(stored!);
     });
   }
@@ -129,21 +134,31 @@ export function createLedgerService({ db, seal, now }: LedgerDeps) {
   }
 
   /**
-   * Inclusion proof of entry `seq` against a signed head (the given size or the latest): the
-   * domain's `verifyInclusion({leafHash: entry.hash, index: seq − 1, treeSize, proof, root})`
-   * checks it offline. The entry's content is not disclosed, only its hash.
+   * Inclusion proof of entry `seq` (its id) against a signed head (the given size or the latest):
+   * the domain's `verifyInclusion({leafHash: entryHash, index, treeSize, proof, root})` checks it
+   * offline, where `index = logIndex − 1`. The entry's content is not disclosed, only its hash. An
+   * entry still queued is integrated first; if the sequencer cannot be reached in time the answer
+   * is REGISTER.ENTRY_PENDING (retry within the maximum merge delay).
    */
   async function inclusionProof(seq: number, treeSize?: number) {
-    const entry = await findEntry(db, seq);
+    let entry = await findEntry(db, seq);
     if (!entry) throw new AppError("REGISTER.ENTRY_NOT_FOUND");
-    const head = await headFor(treeSize, seq);
+    if (entry.logIndex === null) {
+      // A proof request waits briefly: the sequencer of another process may be mid-batch.
+      await flush(PROOF_WAIT_MS).catch(() => undefined);
+      entry = await findEntry(db, seq);
+    }
+    const logIndex = entry?.logIndex ?? null;
+    if (!entry || logIndex === null) throw new AppError("REGISTER.ENTRY_PENDING", { seq });
+    const head = await headFor(treeSize, logIndex);
     return {
       seq,
-      index: seq - 1,
+      logIndex,
+      index: logIndex - 1,
       entryHash: entry.hash,
       leafHash: leafHash(entry.hash),
       treeSize: head.treeSize,
-      proof: await buildInclusionProof(db, seq - 1, head.treeSize),
+      proof: await buildInclusionProof(db, logIndex - 1, head.treeSize),
       head,
     };
   }

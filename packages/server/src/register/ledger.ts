@@ -3,38 +3,64 @@ import {
   boundingBox,
   type EntryContent,
   type EntryDraft,
-  entryHash,
+  entryContentHash,
   type Finding,
-  GENESIS_HASH,
-  type LedgerEntry,
+  type LedgerReceipt,
   type ParcelFacts,
   type ParcelRecord,
   parcelsConflict,
   registerFinding,
+  signReceipt,
   verticalBounds,
 } from "@yulin/domain";
 import type { Tx } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import {
+  advisoryXactLock,
+  allocateEntryIds,
   contentOf,
+  enqueueLeaves,
   insertEntries,
-  insertMerkleNodes,
-  lockLedgerHead,
-  updateLedgerHead,
+  insertReceipt,
 } from "./ledger.repository";
-import { appendLeaf, frontierOf, restoreTree } from "./merkle-store";
 import { findParcelCandidates, loadSlice, type SliceScope, writeMutations } from "./projection.repository";
 
 export type AppendOptions = {
   now: Date;
   /** Bulk import: leave out entries that do not apply and report them, instead of refusing all. */
   skipInvalid?: boolean;
+  /** Issue and store a signed receipt (default true; the bulk import has no one to hand it to). */
+  receipt?: boolean;
 };
 
+/** An appended entry: its id (`seq`, what projections reference) and its content hash. */
+export type AppendedEntry = EntryContent & { contentHash: string };
+
 export type AppendResult = {
-  entries: LedgerEntry[];
+  entries: AppendedEntry[];
   rejected: Array<{ index: number; findings: Finding[] }>;
+  /** The signed promise to integrate the entries within the maximum merge delay. */
+  receipt?: LedgerReceipt;
 };
+
+/**
+ * Who signs receipts: the register's seal key and clock, one per process, set when the register
+ * module is created (`useReceiptIssuer`). `appendEntries` is called from several capabilities
+ * with a fixed signature, so the issuer is not threaded through each of them.
+ */
+export type ReceiptIssuer = {
+  privateKey: string;
+  publicKey: string;
+  now: () => Date;
+  maxMergeDelayMs: number;
+};
+let issuer: ReceiptIssuer | undefined;
+export function useReceiptIssuer(next: ReceiptIssuer | undefined): void {
+  issuer = next;
+}
+
+/** Parcel creations with a footprint wait for each other: the overlap check reads other parcels. */
+const PARCEL_GEOMETRY_LOCK = 0x59_4c_00_02;
 
 const parcelFactsOf = (draft: EntryDraft): ParcelFacts | undefined => {
   const b = draft.body;
@@ -66,31 +92,32 @@ function scopeOf(drafts: readonly EntryDraft[]): SliceScope {
 
 /**
  * THE way to change the register: appends entries to the ledger and applies each to the
- * projections, in the caller's transaction. Holds the ledger head lock until that transaction
- * ends, so entries are gapless, hash-chained in order, and every projection row is the result of
- * the entries before it. Refuses (AppError) when an entry breaks a rule, unless `skipInvalid`.
+ * projections, in the caller's transaction, and queues them for the sequencer
+ * (`ledger-sequencer.ts`), which gives them their log index, chain hash and Merkle leaf in a
+ * batch after the commit. No global lock: the caller has locked the units it changes (in code
+ * order); entry ids come from a sequence after the reads, so an entry that depends on another
+ * always has the larger id, and for any one unit id order is commit order. Refuses (AppError)
+ * when an entry breaks a rule, unless `skipInvalid`. Returns a signed receipt for the entries.
  */
 export async function appendEntries(
   tx: Tx,
   drafts: readonly EntryDraft[],
   options: AppendOptions,
 ): Promise<AppendResult> {
-  const head = await lockLedgerHead(tx);
   if (drafts.length === 0) return { entries: [], rejected: [] };
+  if (drafts.some((d) => parcelFactsOf(d)?.geometry)) await advisoryXactLock(tx, PARCEL_GEOMETRY_LOCK, true);
   const view = await loadSlice(tx, scopeOf(drafts));
-  const tree = restoreTree(head.frontier, head.size);
+  // Ids after the reads: whatever this transaction saw committed has a smaller id.
+  const ids = await allocateEntryIds(tx, drafts.length);
   const at = options.now.toISOString();
-  let size = head.size;
-  let prevHash = head.last_hash ?? GENESIS_HASH;
-  const entries: LedgerEntry[] = [];
+  const entries: AppendedEntry[] = [];
   const rejected: AppendResult["rejected"] = [];
   const mutations = [];
-  const nodes = [];
   const newParcels: ParcelRecord[] = [];
 
   for (const [index, draft] of drafts.entries()) {
     const content: EntryContent = {
-      seq: size + 1,
+      seq: ids[index]!,
       jurisdiction: draft.parcel.slice(0, 6),
       parcel: draft.parcel,
       unit: draft.unit,
@@ -113,19 +140,26 @@ export async function appendEntries(
     view.commit(applied.value);
     mutations.push(...applied.value);
     for (const m of applied.value) if (m.table === "parcels") newParcels.push(m.record);
-    const hash = entryHash(prevHash, contentOf({ ...content, prevHash, hash: "" }));
-    entries.push({ ...content, prevHash, hash });
-    nodes.push(...appendLeaf(tree, hash));
-    prevHash = hash;
-    size += 1;
+    entries.push({ ...content, contentHash: entryContentHash(contentOf(content)) });
   }
 
   await insertEntries(tx, entries);
   await writeMutations(tx, mutations);
-  await insertMerkleNodes(tx, nodes);
-  if (entries.length > 0)
-    await updateLedgerHead(tx, { size, lastHash: prevHash, frontier: frontierOf(tree) });
-  return { entries, rejected };
+  const seqs = entries.map((e) => e.seq);
+  await enqueueLeaves(tx, seqs);
+  let receipt: LedgerReceipt | undefined;
+  if (issuer && entries.length > 0 && options.receipt !== false) {
+    receipt = signReceipt(
+      {
+        entries: entries.map((e) => ({ seq: e.seq, contentHash: e.contentHash })),
+        timestamp: issuer.now().toISOString(),
+        maxMergeDelayMs: issuer.maxMergeDelayMs,
+      },
+      issuer.privateKey,
+    );
+    await insertReceipt(tx, receipt, issuer.publicKey);
+  }
+  return { entries, rejected, ...(receipt ? { receipt } : {}) };
 }
 
 /**

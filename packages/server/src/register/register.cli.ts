@@ -100,7 +100,7 @@ async function runImport(services: RegisterCliServices, ctx: RequestContext, dir
 /** What the register's commands use: the register and, for `verify`, the database it replays. */
 export type RegisterCliServices = {
   db: Database;
-  register: Pick<RegisterModule, "importer" | "ledger" | "seal">;
+  register: Pick<RegisterModule, "importer" | "ledger" | "seal" | "sequencer">;
 };
 
 export async function runRegisterCommand(
@@ -111,6 +111,8 @@ export async function runRegisterCommand(
   const [command, ...rest] = argv;
   if (command === "verify") {
     const print = progressPrinter("校验 verify");
+    // Integrate what is queued first (or wait for the sequencer of a running server to).
+    await services.register.sequencer.flush();
     const report = await verifyRegister(services.db, {
       sealPublicKey: services.register.seal.publicKey,
       onProgress: (stage, done) =>
@@ -118,11 +120,11 @@ export async function runRegisterCommand(
     });
     if (process.stderr.isTTY) process.stderr.write("\n");
     console.log(
-      `登记簿条目 entries ${report.entries.toLocaleString()}, 宗地簿 books ${report.books.toLocaleString()}, projection rows ${report.rows.toLocaleString()}, signed heads ${report.signedHeads}, ${report.seconds.toFixed(1)} s`,
+      `登记簿条目 entries ${report.entries.toLocaleString()}, 宗地簿 books ${report.books.toLocaleString()}, projection rows ${report.rows.toLocaleString()}, signed heads ${report.signedHeads}, receipts ${report.receipts.toLocaleString()}, queued ${report.pending}, ${report.seconds.toFixed(1)} s`,
     );
     if (report.ok) {
       console.log(
-        "校验通过：哈希链、Merkle 树根、签名树根和全部投影与登记簿一致。 Verified: the register matches its ledger.",
+        "校验通过：哈希链、Merkle 树根、签名树根、回执和全部投影与登记簿一致。 Verified: the register matches its ledger.",
       );
       return 0;
     }

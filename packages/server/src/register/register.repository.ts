@@ -272,14 +272,19 @@ export async function listUnitEntryKinds(db: Db, unitCode: string) {
   }));
 }
 
-/** The entries of a unit's life: its parcel's, its building's and its own, in ledger order. */
+/**
+ * The entries of a unit's life: its parcel's, its building's and its own, in id order (which is
+ * log order for any one unit), with the chain hash once the sequencer has integrated them.
+ */
 export async function listTimelineEntries(
   db: Db,
   unit: { unitCode: string; parcelCode: string; buildingNo: string | null },
 ) {
   return db
     .selectFrom("register_entries")
-    .selectAll()
+    .leftJoin("ledger_leaves", "ledger_leaves.seq", "register_entries.seq")
+    .selectAll("register_entries")
+    .select("ledger_leaves.hash")
     .where("parcel_code", "=", unit.parcelCode)
     .where((eb) =>
       eb.or([
@@ -293,7 +298,7 @@ export async function listTimelineEntries(
         ]),
       ]),
     )
-    .orderBy("seq")
+    .orderBy("register_entries.seq")
     .limit(5000)
     .execute();
 }

@@ -405,6 +405,8 @@ export const registerRoutes =
               body: z.record(z.string(), z.unknown()),
               prevHash: z.string(),
               hash: z.string(),
+              /** Position in the log; null while the entry waits for the sequencer (hashes are then ""). */
+              logIndex: z.number().nullable(),
             }),
             ...errorResponses,
           },

@@ -266,7 +266,11 @@ export const ZInclusionQuery = z.object({
 });
 
 export const ZInclusionProof = z.object({
+  /** The entry's id (what rights and restrictions reference). */
   seq: z.number(),
+  /** Its position in the log, from 1 (the sequencer's order). */
+  logIndex: z.number(),
+  /** The Merkle leaf index, logIndex − 1. */
   index: z.number(),
   entryHash: z.string(),
   leafHash: z.string(),

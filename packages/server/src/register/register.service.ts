@@ -133,7 +133,8 @@ export function createRegisterService({ db, pii, identities, certificates }: Reg
               : e.unit_code === null && (e.body as { buildingNo?: string }).buildingNo
                 ? ("building" as const)
                 : ("parcel" as const),
-        hash: e.hash,
+        // "" while the entry waits for the sequencer (at most the maximum merge delay).
+        hash: e.hash ?? "",
         ...describeEntry({ body: e.body as EntryBody }),
       })),
       rights: rights.map((r) => presentRight(r.right, r.holders)),

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import {
   applyEntry,
   createMemoryRegister,
+  entryContentHash,
   entryHash,
   GENESIS_HASH,
   type MemoryRegister,
@@ -9,7 +10,9 @@ import {
   REGISTER_TABLES,
   type RegisterRecordOf,
   type RegisterTable,
+  receiptDeadline,
   recordKey,
+  verifyReceipt,
   verifyTreeHead,
 } from "@yulin/domain";
 import { sql } from "kysely";
@@ -17,12 +20,16 @@ import type { Database, Tx } from "../platform/db/database";
 import { SCOPES } from "./code-allocation.repository";
 import {
   contentOf,
+  countQueued,
   type EntryRow,
   entryFromRow,
+  findEntries,
   listAllTreeHeads,
-  listEntriesAfter,
+  listLogAfter,
   listMerkleNodes,
+  listReceiptsAfter,
   listSealKeys,
+  listUnsequencedEntries,
   readLedgerHead,
 } from "./ledger.repository";
 import { STORED_LEVEL } from "./merkle-store";
@@ -37,6 +44,10 @@ export type VerifyReport = {
   books: number;
   rows: number;
   signedHeads: number;
+  /** Receipts checked (each a signed promise of inclusion within the maximum merge delay). */
+  receipts: number;
+  /** Entries committed and queued, not yet integrated by the sequencer. */
+  pending: number;
   problems: VerifyProblem[];
   /** Problems beyond the first `maxProblems` are counted, not listed. */
   moreProblems: number;
@@ -47,6 +58,8 @@ export type VerifyOptions = {
   /** The configured seal public key: heads signed by another known key are reported. */
   sealPublicKey?: string;
   pageSize?: number;
+  /** The clock receipts' deadlines are compared with (default: the system clock). */
+  now?: () => number;
   maxProblems?: number;
   onProgress?: (stage: "chain" | "books", done: number) => void;
 };
@@ -75,6 +88,7 @@ export async function verifyRegister(db: Database, options: VerifyOptions = {}):
         else more += 1;
       };
       const chain = await verifyChainAndTree(tx, options, report);
+      const receipts = await verifyReceipts(tx, options, report);
       const books = await verifyBooks(tx, options, report);
       return {
         ok: problems.length === 0 && more === 0,
@@ -82,6 +96,8 @@ export async function verifyRegister(db: Database, options: VerifyOptions = {}):
         books: books.books,
         rows: books.rows,
         signedHeads: chain.heads,
+        receipts: receipts.receipts,
+        pending: receipts.pending,
         problems,
         moreProblems: more,
         seconds: (Date.now() - started) / 1000,
@@ -98,7 +114,7 @@ async function verifyChainAndTree(tx: Tx, options: VerifyOptions, report: Report
   let nextHead = 0;
   const tree = new MerkleAccumulator();
   const computedNodes = new Map<string, string>();
-  let expectedSeq = 1;
+  let expectedIndex = 1;
   let prevHash = GENESIS_HASH;
   let last = 0;
 
@@ -138,50 +154,64 @@ async function verifyChainAndTree(tx: Tx, options: VerifyOptions, report: Report
   };
 
   for (;;) {
-    const rows = await listEntriesAfter(tx, last, pageSize);
+    const rows = await listLogAfter(tx, last, pageSize);
     if (rows.length === 0) break;
     for (const row of rows) {
-      const entry = entryFromRow(row);
-      if (entry.seq !== expectedSeq) {
+      const at = row.log_index;
+      if (at !== expectedIndex) {
         report(
           "chain.gap",
-          `登记簿条目 #${expectedSeq}${entry.seq - expectedSeq > 1 ? `–#${entry.seq - 1}` : ""} 缺失 (entry #${expectedSeq}${entry.seq - expectedSeq > 1 ? ` to #${entry.seq - 1}` : ""} missing: seq jumps from ${expectedSeq - 1} to ${entry.seq})`,
+          `登记簿条目 #${expectedIndex}${at - expectedIndex > 1 ? `–#${at - 1}` : ""} 缺失 (entry #${expectedIndex}${at - expectedIndex > 1 ? ` to #${at - 1}` : ""} missing: the log index jumps from ${expectedIndex - 1} to ${at})`,
         );
       }
-      if (entry.prevHash !== prevHash)
+      const name = row.leaf_seq === at ? `#${at}` : `#${at} (id ${row.leaf_seq})`;
+      if (row.prev_hash !== prevHash)
         report(
           "chain.prev-hash",
-          `条目 #${entry.seq} 的 prev_hash 与前一条目的哈希不符 (entry #${entry.seq}: prev_hash does not match the previous entry's hash)`,
+          `条目 ${name} 的 prev_hash 与前一条目的哈希不符 (entry ${name}: prev_hash does not match the previous entry's hash)`,
         );
-      let recomputed: string | null = null;
-      try {
-        recomputed = entryHash(entry.prevHash, contentOf(entry));
-      } catch {
-        recomputed = null;
+      if (row.seq === null) {
+        report(
+          "chain.entry",
+          `日志位置 ${name} 的条目内容缺失 (log index ${at}: the entry id ${row.leaf_seq} has no row)`,
+        );
+      } else {
+        const entry = entryFromRow({ ...row, seq: row.seq } as EntryRow);
+        let recomputed: string | null = null;
+        try {
+          recomputed = entryHash(row.prev_hash, contentOf(entry));
+        } catch {
+          recomputed = null;
+        }
+        if (recomputed !== row.hash)
+          report(
+            "chain.hash",
+            `条目 ${name} 的内容与其哈希不符，已被改动 (entry ${name} was altered: its hash is ${row.hash}, its content hashes to ${recomputed ?? "nothing (not JSON)"})`,
+          );
+        if (row.kind !== entry.body.kind)
+          report(
+            "chain.kind",
+            `条目 ${name} 的 kind 列与内容不符 (entry ${name}: kind column ${row.kind}, body ${entry.body.kind})`,
+          );
       }
-      if (recomputed !== entry.hash)
-        report(
-          "chain.hash",
-          `条目 #${entry.seq} 的内容与其哈希不符，已被改动 (entry #${entry.seq} was altered: its hash is ${entry.hash}, its content hashes to ${recomputed ?? "nothing (not JSON)"})`,
-        );
-      if (row.kind !== entry.body.kind)
-        report(
-          "chain.kind",
-          `条目 #${entry.seq} 的 kind 列与内容不符 (entry #${entry.seq}: kind column ${row.kind}, body ${entry.body.kind})`,
-        );
       checkHeadsUpTo(tree.size);
       try {
-        for (const node of tree.append(entry.hash))
+        for (const node of tree.append(row.hash))
           if (node.level >= STORED_LEVEL) computedNodes.set(`${node.level}:${node.index}`, node.hash);
       } catch {
-        report("chain.hash", `条目 #${entry.seq} 的哈希格式无效 (entry #${entry.seq}: malformed hash)`);
+        report("chain.hash", `条目 ${name} 的哈希格式无效 (entry ${name}: malformed hash)`);
       }
-      prevHash = entry.hash;
-      expectedSeq = entry.seq + 1;
-      last = entry.seq;
+      prevHash = row.hash;
+      expectedIndex = at + 1;
+      last = at;
     }
     options.onProgress?.("chain", last);
   }
+  for (const { seq } of await listUnsequencedEntries(tx, 100))
+    report(
+      "chain.unsequenced",
+      `条目 #${seq} 既未并入日志也不在排序队列中 (entry id ${seq} is neither in the log nor queued for it)`,
+    );
   checkHeadsUpTo(tree.size);
   for (const h of heads.slice(nextHead))
     report(
@@ -225,6 +255,75 @@ async function verifyChainAndTree(tx: Tx, options: VerifyOptions, report: Report
       "登记簿头记录的 Merkle 紧凑范围与条目不符 (the head's Merkle compact range does not match the entries)",
     );
   return { entries: tree.size, heads: heads.length };
+}
+
+/**
+ * Every receipt the register handed out was honoured: its signature verifies, each entry it names
+ * exists with that content hash, and is in a signed head timestamped within the maximum merge
+ * delay of the receipt — or, still queued, the delay has not run out yet.
+ */
+async function verifyReceipts(tx: Tx, options: VerifyOptions, report: Report) {
+  const pageSize = options.pageSize ?? 5000;
+  const heads = (await listAllTreeHeads(tx)).map((h) => ({ size: h.tree_size, at: h.signed_at.getTime() }));
+  /** Time of the first signed head that includes log index `index`. */
+  const includedAt = (index: number): number | undefined => {
+    let lo = 0;
+    let hi = heads.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (heads[mid]!.size >= index) hi = mid;
+      else lo = mid + 1;
+    }
+    return heads[lo]?.at;
+  };
+  const verifiedAt = options.now?.() ?? Date.now();
+  let count = 0;
+  let after = 0;
+  for (;;) {
+    const page = await listReceiptsAfter(tx, after, Math.max(1, Math.floor(pageSize / 10)));
+    if (page.length === 0) break;
+    const seqs = page.flatMap((r) => r.entries.map((e) => e.seq));
+    const entries = new Map((await findEntries(tx, seqs)).map((e) => [e.seq, e]));
+    for (const row of page) {
+      count += 1;
+      after = row.first_seq;
+      const receipt = {
+        entries: row.entries,
+        timestamp: row.issued_at.toISOString(),
+        maxMergeDelayMs: row.max_merge_delay_ms,
+        signature: row.signature,
+      };
+      if (!verifyReceipt(receipt, row.public_key))
+        report(
+          "receipt.signature",
+          `回执 #${row.first_seq} 的 SM2 签名无效 (the receipt for entry #${row.first_seq} does not verify)`,
+        );
+      const deadline = receiptDeadline(receipt);
+      for (const promised of row.entries) {
+        const entry = entries.get(promised.seq);
+        if (!entry || entryContentHash(contentOf(entry)) !== promised.contentHash) {
+          report(
+            "receipt.content",
+            `回执承诺的条目 #${promised.seq} ${entry ? "内容与回执不符" : "不存在"} (entry #${promised.seq} promised by a receipt ${entry ? "differs from its content hash" : "is missing"})`,
+          );
+          continue;
+        }
+        const at = entry.logIndex === null ? undefined : includedAt(entry.logIndex);
+        if (at === undefined) {
+          if (verifiedAt > deadline)
+            report(
+              "receipt.overdue",
+              `条目 #${promised.seq} 超过最大合并时延仍未并入 (entry #${promised.seq} is still not in a signed head, ${Math.round((verifiedAt - deadline) / 1000)} s past its receipt's deadline)`,
+            );
+        } else if (at > deadline)
+          report(
+            "receipt.late",
+            `条目 #${promised.seq} 并入晚于回执承诺 (entry #${promised.seq} reached a signed head ${Math.round((at - deadline) / 1000)} s after its receipt's deadline)`,
+          );
+      }
+    }
+  }
+  return { receipts: count, pending: await countQueued(tx) };
 }
 
 type Bounds = { from: string; to: string };

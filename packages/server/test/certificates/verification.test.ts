@@ -89,10 +89,11 @@ describe("QR verification (R26)", () => {
 
   it("proves the register entry behind the certificate against a signed tree head", async () => {
     const { db } = env.services;
+    await env.services.register.sequencer.flush();
     const entry = await db
-      .selectFrom("register_entries")
+      .selectFrom("ledger_leaves")
       .select(["seq", "hash"])
-      .orderBy("seq", "desc")
+      .orderBy("log_index", "desc")
       .executeTakeFirstOrThrow();
     const cert = await given(env).title({ registerSeq: entry.seq });
     const body = (await verify(tokenOf(cert.verifyUrl))).json();

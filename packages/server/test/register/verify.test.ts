@@ -2,7 +2,7 @@ import { entryHash } from "@yulin/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/platform/db/database";
-import { contentOf, entryFromRow } from "../../src/register/ledger.repository";
+import { contentOf, findEntry } from "../../src/register/ledger.repository";
 import { verifyRegister } from "../../src/register/verify";
 import { startTestEnv, type TestEnv } from "../support/test-services";
 
@@ -16,13 +16,12 @@ afterAll(async () => env?.close());
 
 /** Tampering as a database superuser would: with the append-only triggers switched off. */
 async function behindTheLedgersBack(statement: ReturnType<typeof sql>) {
-  await sql`alter table register_entries disable trigger user`.execute(db);
-  await sql`alter table ledger_tree_heads disable trigger user`.execute(db);
+  const tables = ["register_entries", "ledger_leaves", "ledger_tree_heads"];
+  for (const t of tables) await sql`alter table ${sql.table(t)} disable trigger user`.execute(db);
   try {
     await statement.execute(db);
   } finally {
-    await sql`alter table register_entries enable trigger user`.execute(db);
-    await sql`alter table ledger_tree_heads enable trigger user`.execute(db);
+    for (const t of tables) await sql`alter table ${sql.table(t)} enable trigger user`.execute(db);
   }
 }
 
@@ -74,7 +73,13 @@ describe("yulin verify", () => {
       .orderBy("seq")
       .limit(1)
       .executeTakeFirstOrThrow();
+    const leaf = await db
+      .selectFrom("ledger_leaves")
+      .selectAll()
+      .where("seq", "=", row.seq)
+      .executeTakeFirstOrThrow();
     await behindTheLedgersBack(sql`delete from register_entries where seq = ${row.seq}`);
+    await behindTheLedgersBack(sql`delete from ledger_leaves where seq = ${row.seq}`);
     const problems = await checks();
     expect(problems).toContainEqual(
       expect.objectContaining({ check: "chain.gap", message: expect.stringContaining(`#${row.seq}`) }),
@@ -92,8 +97,12 @@ describe("yulin verify", () => {
       }),
     );
     await behindTheLedgersBack(
-      sql`insert into register_entries (seq, jurisdiction, kind, parcel_code, unit_code, recorded_at, body, prev_hash, hash)
-          values (${row.seq}, ${row.jurisdiction}, ${row.kind}, ${row.parcel_code}, ${row.unit_code}, ${row.recorded_at}, ${JSON.stringify(row.body)}::jsonb, ${row.prev_hash}, ${row.hash})`,
+      sql`insert into register_entries (seq, jurisdiction, kind, parcel_code, unit_code, recorded_at, body)
+          values (${row.seq}, ${row.jurisdiction}, ${row.kind}, ${row.parcel_code}, ${row.unit_code}, ${row.recorded_at}, ${JSON.stringify(row.body)}::jsonb)`,
+    );
+    await behindTheLedgersBack(
+      sql`insert into ledger_leaves (log_index, seq, prev_hash, hash)
+          values (${leaf.log_index}, ${leaf.seq}, ${leaf.prev_hash}, ${leaf.hash})`,
     );
     expect(await checks()).toEqual([]);
   });
@@ -139,17 +148,18 @@ describe("yulin verify", () => {
 
   it("detects a history rewritten with every hash recomputed: the signed heads no longer match", async () => {
     const last = await db
-      .selectFrom("register_entries")
+      .selectFrom("ledger_leaves")
       .selectAll()
-      .orderBy("seq", "desc")
+      .orderBy("log_index", "desc")
       .limit(1)
       .executeTakeFirstOrThrow();
-    const entry = entryFromRow(last);
+    const entry = (await findEntry(db, last.seq))!;
     const forged = { ...entry, body: { ...entry.body, reason: "forged" } };
     const hash = entryHash(entry.prevHash, contentOf(forged));
     await behindTheLedgersBack(
-      sql`update register_entries set body = ${JSON.stringify(forged.body)}::jsonb, hash = ${hash} where seq = ${last.seq}`,
+      sql`update register_entries set body = ${JSON.stringify(forged.body)}::jsonb where seq = ${last.seq}`,
     );
+    await behindTheLedgersBack(sql`update ledger_leaves set hash = ${hash} where seq = ${last.seq}`);
     await sql`update ledger_head set last_hash = ${hash}`.execute(db);
     const problems = await checks();
     expect(problems.map((p) => p.check)).toContain("head.root");

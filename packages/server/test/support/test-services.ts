@@ -12,7 +12,8 @@ export type TestEnv = { services: Services; app: FastifyInstance; close: () => P
 
 /**
  * A real server on a fresh database (PGlite in memory, or a new PostgreSQL database), migrated,
- * with the demo dataset: the same wiring as production, nothing stubbed.
+ * with the demo dataset and the ledger's sequencer running: the same wiring as production,
+ * nothing stubbed.
  */
 export async function startTestEnv(
   env: Record<string, string> = {},
@@ -31,10 +32,13 @@ export async function startTestEnv(
   if (options.demo !== false) await seedDemo(services);
   const app = await buildApp(services, { logger: false });
   await app.ready();
+  // As in the API process: the ledger's sequencer integrates registrations every batch interval.
+  services.register.sequencer.start();
   return {
     services,
     app,
     close: async () => {
+      await services.register.sequencer.stop();
       await app.close();
       await services.close();
       await db.drop();

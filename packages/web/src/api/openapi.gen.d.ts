@@ -12985,6 +12985,7 @@ export interface paths {
           content: {
             "application/json": {
               seq: number;
+              logIndex: number;
               index: number;
               entryHash: string;
               leafHash: string;
@@ -13357,6 +13358,7 @@ export interface paths {
               };
               prevHash: string;
               hash: string;
+              logIndex: number | null;
             };
           };
         };

@@ -9,9 +9,10 @@ import * as caseRatings from "./migrations/2026-11-24T1400-case-ratings";
 import * as registerLookups from "./migrations/2026-11-24T1410-register-lookups";
 import * as paymentRefunds from "./migrations/2026-11-24T1420-payment-refunds";
 import * as replacedCertificates from "./migrations/2026-11-24T1430-replaced-certificates";
+import * as ledgerSequencer from "./migrations/2026-12-03T0900-ledger-sequencer";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
-const migrations: Record<string, Migration> = {
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-24T0900-foundation": foundation,
   "2026-11-24T1000-register": register,
   "2026-11-24T1100-integrations": integrations,
@@ -21,9 +22,10 @@ const migrations: Record<string, Migration> = {
   "2026-11-24T1410-register-lookups": registerLookups,
   "2026-11-24T1420-payment-refunds": paymentRefunds,
   "2026-11-24T1430-replaced-certificates": replacedCertificates,
+  "2026-12-03T0900-ledger-sequencer": ledgerSequencer,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 
 export async function migrateToLatest(db: Database): Promise<string[]> {
   // Capabilities land in parallel: a migration named before one a database already ran (e.g.

@@ -354,8 +354,21 @@ export type RegisterEntriesTable = {
   unit_code: string | null;
   recorded_at: Timestamp;
   body: JsonOf<unknown>;
-  prev_hash: string;
-  hash: string;
+};
+
+/** The log: integrated entries in log order (log_index from 1; Merkle leaf index = log_index − 1). */
+export type LedgerLeavesTable = { log_index: Seq; seq: Seq; prev_hash: string; hash: string };
+
+/** Committed entries the sequencer has not integrated yet. */
+export type LedgerQueueTable = { seq: Seq };
+
+export type LedgerReceiptsTable = {
+  first_seq: Seq;
+  entries: JsonOf<Array<{ seq: number; contentHash: string }>>;
+  issued_at: Timestamp;
+  max_merge_delay_ms: number;
+  public_key: string;
+  signature: string;
 };
 
 export type MerkleNodesTable = { level: number; idx: Seq; hash: string };
@@ -790,6 +803,9 @@ export type DB = {
   code_sequences: CodeSequencesTable;
   ledger_head: LedgerHeadTable;
   register_entries: RegisterEntriesTable;
+  ledger_leaves: LedgerLeavesTable;
+  ledger_queue: LedgerQueueTable;
+  ledger_receipts: LedgerReceiptsTable;
   merkle_nodes: MerkleNodesTable;
   seal_keys: SealKeysTable;
   ledger_tree_heads: LedgerTreeHeadsTable;

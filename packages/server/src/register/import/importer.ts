@@ -282,7 +282,7 @@ export function createImporter(deps: ImporterDeps) {
       const result = await appendEntries(
         tx,
         parsedRows.map((p) => p.parsed.draft),
-        { now: deps.now(), skipInvalid: true },
+        { now: deps.now(), skipInvalid: true, receipt: false },
       );
       const refused = new Set(result.rejected.map((r) => r.index));
       for (const r of result.rejected) {
