@@ -1,0 +1,109 @@
+import type { ColumnType, Generated } from "kysely";
+import type { CreatedAt, Timestamp } from "./columns";
+
+/** Kysely table types: identity, audit, calendar and settings (identity/, platform/audit, calendar/, platform/db). Held to the migrations by test/db-schema.test.ts. */
+
+export type OfficesTable = {
+  /** 6-digit GB/T 2260 county code of the registration office (登记机构). */
+  code: string;
+  name: string;
+  city_code: string;
+  province_code: string;
+  created_at: CreatedAt;
+};
+
+export type InstitutionsTable = {
+  id: Generated<string>;
+  kind: "bank" | "developer" | "agent" | "court" | "notary" | "tax" | "housing";
+  name: string;
+  credit_code: string | null;
+  /** Home county (courts and departments act across jurisdictions through their accounts). */
+  jurisdiction: string | null;
+  created_at: CreatedAt;
+};
+
+export type AccountsTable = {
+  id: Generated<string>;
+  username: string;
+  kind: "citizen" | "company" | "institution" | "staff";
+  display_name: string;
+  institution_id: string | null;
+  /** SM4-encrypted resident ID number (公民身份号码) and its keyed SM3 lookup hash. */
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+  /** Unified social credit code of a company account (public, not encrypted). */
+  credit_code: string | null;
+  password_hash: string;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled: Generated<boolean>;
+  created_at: CreatedAt;
+};
+
+export type StaffRolesTable = {
+  account_id: string;
+  role: "acceptor" | "reviewer" | "registrar" | "issuer" | "archivist" | "supervisor" | "admin";
+  jurisdiction: string;
+};
+
+export type SessionsTable = {
+  /** SM3 of the cookie token: a database leak does not leak live sessions. */
+  token_hash: string;
+  account_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  ip: string | null;
+};
+
+export type ApiTokensTable = {
+  id: Generated<string>;
+  account_id: string;
+  name: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+};
+
+export type AuditLogTable = {
+  id: Generated<string>;
+  at: CreatedAt;
+  actor_id: string | null;
+  actor_kind: string | null;
+  actor_role: string | null;
+  jurisdiction: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  purpose: string | null;
+  outcome: "success" | "denied" | "failed";
+  request_id: string | null;
+  ip: string | null;
+  details: ColumnType<unknown, string | undefined, never>;
+};
+
+export type HolidaysTable = {
+  date: string;
+  kind: "off" | "work";
+  name: string;
+  source: "chinese-days" | "admin";
+  updated_at: CreatedAt;
+  updated_by: string | null;
+};
+
+export type HolidayYearsTable = {
+  /** A year whose official State Council schedule is loaded; other years count weekends only. */
+  year: number;
+  source: "chinese-days" | "admin";
+};
+
+export type SettingsTable = {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+};
+
+// ── Department collaboration (integrations/, platform/outbox/) ──────────────────────────────
