@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { calendarRoutes } from "../calendar/calendar.routes";
+import { holidayScheduleRoutes } from "../calendar/holiday-schedule.routes";
 import { casesPlugin } from "../cases/cases.module";
 import { certificatesPlugin } from "../certificates/certificates.module";
 import { identityRoutes } from "../identity/identity.routes";
@@ -109,6 +110,7 @@ export async function buildApp(
     }),
   );
   await app.register(calendarRoutes({ calendar: services.calendar }));
+  await app.register(holidayScheduleRoutes({ schedules: services.holidaySchedules }));
   await app.register(certificatesPlugin(services.certificates));
   await app.register(casesPlugin(services.cases));
   await app.register(registerRoutes(services.register));

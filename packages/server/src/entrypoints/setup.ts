@@ -1,4 +1,5 @@
 import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
+import { createHolidayScheduleService } from "../calendar/holiday-schedule.service";
 import { createCasesModule } from "../cases/cases.module";
 import { findCertificate } from "../certificates/certificate.repository";
 import { createCertificatesModule } from "../certificates/certificates.module";
@@ -78,7 +79,7 @@ export async function openServices(
     offices: { findName: findOfficeName },
     pastSealPublicKeys: async () => (await listSealKeys(db)).map((k) => k.public_key),
   });
-  const calendar = createCalendarService({ db });
+  const calendar = createCalendarService({ db, now });
   // Cases and workflow: applications, stages, the registering transaction, time-driven effects (cases/).
   const cases = createCasesModule({
     db,
@@ -89,6 +90,8 @@ export async function openServices(
     certificates,
     log: log.child({ name: "scheduler" }),
   });
+  // 节假日安排 under four-eyes: an approved schedule recomputes open cases' deadlines (cases/).
+  const holidaySchedules = createHolidayScheduleService({ db, now, openCases: cases.deadlines });
   return {
     config,
     db,
@@ -102,6 +105,7 @@ export async function openServices(
     tokens: createApiTokenService({ db, now }),
     accounts: createAccountService({ db, pii }),
     calendar,
+    holidaySchedules,
     register,
     certificates,
     integrations,
