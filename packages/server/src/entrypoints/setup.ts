@@ -8,6 +8,7 @@ import { createAccountService } from "../identity/account.service";
 import { createApiTokenService, createAuthService } from "../identity/auth.service";
 import { findInstitution } from "../identity/institution.repository";
 import { findOfficeName } from "../identity/office.repository";
+import { createStaffAdminService } from "../identity/staff-admin.service";
 import { createIntegrations } from "../integrations/integrations.module";
 import type { Config } from "../platform/config";
 import { createPiiCipher, loadOrCreatePiiKey } from "../platform/crypto/pii-cipher";
@@ -104,6 +105,7 @@ export async function openServices(
     auth: createAuthService({ db, config, now }),
     tokens: createApiTokenService({ db, now }),
     accounts: createAccountService({ db, pii }),
+    staffAdmin: createStaffAdminService({ db }),
     calendar,
     holidaySchedules,
     register,

@@ -32,6 +32,11 @@ const catalogue = {
     "密码至少 10 位，且须包含字母和数字",
     "The password needs at least 10 characters with letters and digits",
   ],
+  "ACCOUNT.SELF_CHANGE": [
+    409,
+    "不能锁定自己或取消自己的管理员角色",
+    "You cannot lock yourself or remove your own administrator role",
+  ],
   "OFFICE.UNKNOWN": [404, "登记机构不存在", "The registration office does not exist"],
   "CALENDAR.INVALID_DATE": [400, "日期无效", "The date is invalid"],
   "CALENDAR.SCHEDULE_INVALID": [
