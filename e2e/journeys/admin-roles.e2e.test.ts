@@ -20,7 +20,14 @@ it("an administrator gives a clerk a role and the clerk sees the inbox", async (
   if (today.startsWith("2026-12")) await page.getByTestId("calendar-warning").waitFor();
   await page.getByTestId("staff-roles-chancheng.dangan").click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByRole("checkbox", { name: "受理员" }).check();
+  const acceptor = dialog.getByRole("checkbox", { name: "受理员" });
+  // The dialog opens with an animation: click until the box shows as checked.
+  await expect
+    .poll(async () => {
+      if (!(await acceptor.isChecked())) await dialog.getByText("受理员", { exact: true }).click();
+      return acceptor.isChecked();
+    })
+    .toBe(true);
   await screenshot(page, "admin-roles-dialog");
   await dialog.getByTestId("staff-roles-save").click();
   await page.getByText("岗位已保存").waitFor();
