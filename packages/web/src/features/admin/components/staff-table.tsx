@@ -2,6 +2,7 @@ import { App, Button, Checkbox, Modal, Space, Table, Tag, Typography } from "ant
 import { useState } from "react";
 import type { StaffRole } from "../../../api/types";
 import { useT } from "../../../i18n";
+import { useAccount } from "../../auth/hooks/use-account";
 import { QueryError, useErrorText } from "../../shell/components/query-error";
 import { useOfficeStaff } from "../hooks/use-admin";
 import { STAFF_ROLE_ORDER, type StaffAccount } from "../staff";
@@ -12,6 +13,8 @@ export function StaffTable({ office }: { office: string }) {
   const { message, modal } = App.useApp();
   const errorText = useErrorText();
   const { staff, roles, lock, reset } = useOfficeStaff(office);
+  // Nobody locks themselves (the server refuses it too).
+  const self = useAccount().id;
   const [editing, setEditing] = useState<StaffAccount | null>(null);
   const [chosen, setChosen] = useState<StaffRole[]>([]);
 
@@ -80,18 +83,20 @@ export function StaffTable({ office }: { office: string }) {
                 >
                   {t("admin.staff.editRoles")}
                 </Button>
-                <Button
-                  size="small"
-                  danger={!a.disabled}
-                  onClick={() =>
-                    run(
-                      () => lock.mutateAsync({ id: a.id, locked: !a.disabled }),
-                      t(a.disabled ? "admin.staff.unlocked" : "admin.staff.lockedDone"),
-                    )
-                  }
-                >
-                  {t(a.disabled ? "admin.staff.unlock" : "admin.staff.lock")}
-                </Button>
+                {a.id === self ? null : (
+                  <Button
+                    size="small"
+                    danger={!a.disabled}
+                    onClick={() =>
+                      run(
+                        () => lock.mutateAsync({ id: a.id, locked: !a.disabled }),
+                        t(a.disabled ? "admin.staff.unlocked" : "admin.staff.lockedDone"),
+                      )
+                    }
+                  >
+                    {t(a.disabled ? "admin.staff.unlock" : "admin.staff.lock")}
+                  </Button>
+                )}
                 <Button size="small" onClick={() => resetPassword(a)}>
                   {t("admin.staff.resetPassword")}
                 </Button>
