@@ -180,6 +180,17 @@ describe("holiday schedules with four-eyes", () => {
     });
     expect(withdrawn.body).toMatchObject({ status: "rejected", recomputedCases: null });
     expect(await daysOf(2028)).toEqual([]);
+    const json = await api.post(ADMIN, "/api/calendar/schedules/import", {
+      year: 2028,
+      sourceRef: "测试",
+      format: "json",
+      text: JSON.stringify({ days: [{ date: "2028-01-01", kind: "off", name: "元旦" }] }),
+    });
+    expect(json.status, JSON.stringify(json.body)).toBe(201);
+    // A second administrator may reject it too; it never takes effect.
+    const rejected = await api.post(SECOND_ADMIN, `/api/calendar/schedules/${json.body.id}/reject`);
+    expect(rejected.body.status).toBe("rejected");
+    expect((await api.get(ADMIN, "/api/calendar/holidays?year=2028")).body.official).toBe(false);
     const unknown = await api.post(
       ADMIN,
       "/api/calendar/schedules/00000000-0000-4000-8000-000000000000/approve",
