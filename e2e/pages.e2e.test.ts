@@ -78,7 +78,10 @@ const pages = {
     ["/workbench/issue", "workbench-issue"],
   ],
   "foshan.ducha": [["/workbench/supervision", "workbench-supervision"]],
-  "chancheng.admin": [["/workbench/integrations", "workbench-integrations"]],
+  "chancheng.admin": [
+    ["/workbench/integrations", "workbench-integrations"],
+    ["/workbench/admin", "workbench-admin"],
+  ],
 } as const;
 
 describe("every main page at 1366×768, in Chinese and in English", () => {

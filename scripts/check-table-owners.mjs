@@ -11,7 +11,7 @@ import { repoRoot, report, sourceFiles } from "./lib/source-files.mjs";
 /** Owner folder (under packages/server/src) → the tables it owns. */
 const OWNERS = {
   identity: ["offices", "institutions", "accounts", "staff_roles", "sessions", "api_tokens"],
-  calendar: ["holidays", "holiday_years"],
+  calendar: ["holidays", "holiday_years", "holiday_schedules"],
   register: [
     "cadastral_zones",
     "code_sequences",

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { contextOf, requireAuth } from "../platform/http/request-context";
 import { errorResponses } from "../platform/http/schemas";
 import type { CalendarService } from "./calendar.service";
 
@@ -51,55 +50,23 @@ export const calendarRoutes =
       async (request) => calendar.deadline(request.query.from, request.query.workingDays),
     );
 
-    app.put(
-      "/api/calendar/holidays/:date",
+    app.get(
+      "/api/calendar/status",
       {
         schema: {
           tags,
-          summary: "维护节假日（管理员） Set a day off or an adjusted working day",
-          params: z.object({ date: ZDate }),
-          body: z.strictObject({ kind: z.enum(["off", "work"]), name: z.string().min(1).max(40) }),
-          response: { 204: z.null(), ...errorResponses },
+          summary: "节假日安排是否齐全 Whether this and next year's schedules are in (workbench warning)",
+          response: {
+            200: z.object({
+              today: z.string(),
+              scheduledYears: z.array(z.number()),
+              missingYears: z.array(z.number()).describe("this year if unscheduled; next year from December"),
+              warning: z.boolean(),
+            }),
+            ...errorResponses,
+          },
         },
       },
-      async (request, reply) => {
-        requireAuth(request);
-        await calendar.setDay(contextOf(request), request.params.date, request.body.kind, request.body.name);
-        return reply.status(204).send(null);
-      },
-    );
-
-    app.delete(
-      "/api/calendar/holidays/:date",
-      {
-        schema: {
-          tags,
-          summary: "删除节假日 Remove a day",
-          params: z.object({ date: ZDate }),
-          response: { 204: z.null(), ...errorResponses },
-        },
-      },
-      async (request, reply) => {
-        requireAuth(request);
-        await calendar.clearDay(contextOf(request), request.params.date);
-        return reply.status(204).send(null);
-      },
-    );
-
-    app.put(
-      "/api/calendar/years/:year",
-      {
-        schema: {
-          tags,
-          summary: "确认全年安排已录入 Declare a year's official schedule complete",
-          params: z.object({ year: ZYear }),
-          response: { 204: z.null(), ...errorResponses },
-        },
-      },
-      async (request, reply) => {
-        requireAuth(request);
-        await calendar.publishYear(contextOf(request), request.params.year);
-        return reply.status(204).send(null);
-      },
+      async () => calendar.status(),
     );
   };

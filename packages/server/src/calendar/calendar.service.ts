@@ -3,20 +3,16 @@ import {
   addWorkingDays,
   buildHolidayCalendar,
   type CalendarResult,
-  can,
   type HolidayCalendar,
   isIsoDate,
 } from "@yulin/domain";
-import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import { type Database, inTransaction } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import {
-  deleteHoliday,
   insertHolidaysIfAbsent,
   listHolidayRows,
   listScheduledYears,
   markYearScheduled,
-  upsertHoliday,
 } from "./holiday.repository";
 
 /** `chinese-days` data: date → "English,中文,days" for holidays; adjusted working days likewise. */
@@ -57,7 +53,7 @@ function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-export function createCalendarService({ db }: { db: Database }) {
+export function createCalendarService({ db, now }: { db: Database; now: () => Date }) {
   async function loadCalendar(): Promise<HolidayCalendar> {
     const [rows, years] = await Promise.all([listHolidayRows(db), listScheduledYears(db)]);
     return buildHolidayCalendar(rows, years);
@@ -74,57 +70,23 @@ export function createCalendarService({ db }: { db: Database }) {
     return addWorkingDays(await loadCalendar(), from, workingDays);
   }
 
-  function authorize(ctx: RequestContext) {
-    if (!ctx.actor) throw new AppError("AUTH.UNAUTHENTICATED");
-    if (!can(ctx.actor, "calendar.edit")) throw new AppError("AUTH.FORBIDDEN");
+  /**
+   * The workbench's warning: from December, next year's schedule should be in (the State Council
+   * publishes it in November); in January an unscheduled current year makes deadlines provisional.
+   */
+  async function status() {
+    const today = new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const year = Number(today.slice(0, 4));
+    const month = Number(today.slice(5, 7));
+    const years = await listScheduledYears(db);
+    const missing = [
+      ...(years.includes(year) ? [] : [year]),
+      ...(month === 12 && !years.includes(year + 1) ? [year + 1] : []),
+    ];
+    return { today, scheduledYears: years, missingYears: missing, warning: missing.length > 0 };
   }
 
-  /** An administrator enters or corrects one day of the State Council's schedule. */
-  async function setDay(ctx: RequestContext, date: string, kind: "off" | "work", name: string) {
-    authorize(ctx);
-    if (!isIsoDate(date)) throw new AppError("CALENDAR.INVALID_DATE", { date });
-    await inTransaction(db, async (tx) => {
-      await upsertHoliday(tx, { date, kind, name, source: "admin", updatedBy: ctx.actor?.accountId ?? null });
-      await writeAudit(tx, ctx, {
-        action: "calendar.set-day",
-        outcome: "success",
-        targetType: "holiday",
-        targetId: date,
-        details: { kind, name },
-      });
-    });
-  }
-
-  async function clearDay(ctx: RequestContext, date: string) {
-    authorize(ctx);
-    if (!isIsoDate(date)) throw new AppError("CALENDAR.INVALID_DATE", { date });
-    await inTransaction(db, async (tx) => {
-      const removed = await deleteHoliday(tx, date);
-      await writeAudit(tx, ctx, {
-        action: "calendar.clear-day",
-        outcome: "success",
-        targetType: "holiday",
-        targetId: date,
-        details: { removed },
-      });
-    });
-  }
-
-  /** Declares a year's schedule complete: its deadlines stop being provisional. */
-  async function publishYear(ctx: RequestContext, year: number) {
-    authorize(ctx);
-    await inTransaction(db, async (tx) => {
-      await markYearScheduled(tx, year, "admin");
-      await writeAudit(tx, ctx, {
-        action: "calendar.publish-year",
-        outcome: "success",
-        targetType: "holiday-year",
-        targetId: String(year),
-      });
-    });
-  }
-
-  return { loadCalendar, listYear, deadline, setDay, clearDay, publishYear };
+  return { loadCalendar, listYear, deadline, status };
 }
 
 export type CalendarService = ReturnType<typeof createCalendarService>;

@@ -13,31 +13,6 @@ export async function listScheduledYears(db: Db): Promise<number[]> {
   return rows.map((r) => r.year);
 }
 
-export async function upsertHoliday(
-  db: Db,
-  row: {
-    date: string;
-    kind: "off" | "work";
-    name: string;
-    source: "chinese-days" | "admin";
-    updatedBy: string | null;
-  },
-): Promise<void> {
-  await db
-    .insertInto("holidays")
-    .values({ date: row.date, kind: row.kind, name: row.name, source: row.source, updated_by: row.updatedBy })
-    .onConflict((oc) =>
-      oc.column("date").doUpdateSet({
-        kind: row.kind,
-        name: row.name,
-        source: row.source,
-        updated_by: row.updatedBy,
-        updated_at: new Date(),
-      }),
-    )
-    .execute();
-}
-
 /** Reference holidays from a published schedule; dates already entered are kept. */
 export async function insertHolidaysIfAbsent(
   tx: Tx,
@@ -50,11 +25,6 @@ export async function insertHolidaysIfAbsent(
     .execute();
 }
 
-export async function deleteHoliday(db: Db, date: string): Promise<boolean> {
-  const result = await db.deleteFrom("holidays").where("date", "=", date).executeTakeFirst();
-  return Number(result.numDeletedRows) > 0;
-}
-
 export async function markYearScheduled(
   db: Db,
   year: number,
@@ -63,6 +33,8 @@ export async function markYearScheduled(
   await db
     .insertInto("holiday_years")
     .values({ year, source })
-    .onConflict((oc) => oc.column("year").doNothing())
+    .onConflict((oc) =>
+      source === "admin" ? oc.column("year").doUpdateSet({ source }) : oc.column("year").doNothing(),
+    )
     .execute();
 }

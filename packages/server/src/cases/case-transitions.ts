@@ -4,11 +4,9 @@ import {
   blocking,
   type CaseAction,
   type CaseState,
-  caseDeadline,
   DEFAULT_OFFICE_SETTINGS,
   type HolidayCalendar,
   type OfficeSettings,
-  promisedDaysFor,
   type RuleFinding,
   type RuleStage,
   requireBusinessType,
@@ -21,6 +19,7 @@ import { AppError } from "../platform/errors";
 import { insertTransitions, isFeePaid, updateCase } from "./case.repository";
 import type { CaseBundle } from "./case-bundle";
 import { chinaDateOf, chinaDateTimeOf } from "./case-clock";
+import { deadlinesOf } from "./case-deadlines";
 import { buildDrafts, evaluateCase, presentFinding, ruleContext, stateOf, storedState } from "./case-drafts";
 import { type RegisteringPorts, type RegisterOutcome, registerInTx } from "./case-registering";
 import { loadUnitSlice } from "./unit-state.loader";
@@ -66,19 +65,14 @@ export function createCaseTransitions(deps: WorkflowDeps) {
     bundle.parts.map((p) => requireBusinessType(p.type_id));
 
   /** R23: the promised and statutory deadlines from acceptance, not counting paused days. */
-  function deadlines(bundle: CaseBundle, state: CaseState, calendar: HolidayCalendar, today: string) {
-    if (!state.acceptedOn) return {};
-    const office = officeOf(bundle.row.jurisdiction);
-    const days = Math.max(...typesOf(bundle).map((t) => promisedDaysFor(t, office)));
-    const promised = caseDeadline(state.acceptedOn, days, state.pauses, calendar, { asOf: today });
-    const statutory = caseDeadline(state.acceptedOn, 30, state.pauses, calendar, { asOf: today });
-    return {
-      deadline: promised.date,
-      statutory_deadline: statutory.date,
-      deadline_provisional: promised.provisional || statutory.provisional,
-      clock_paused: promised.paused,
-    };
-  }
+  const deadlines = (bundle: CaseBundle, state: CaseState, calendar: HolidayCalendar, today: string) =>
+    deadlinesOf(
+      bundle.parts.map((p) => p.type_id),
+      state,
+      calendar,
+      today,
+      officeOf(bundle.row.jurisdiction),
+    );
 
   async function evaluateAt(
     tx: Tx,

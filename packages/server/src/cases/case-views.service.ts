@@ -14,11 +14,9 @@ import { presentCase, presentCaseSummary } from "./case.presenter";
 import { listAcceptingQueue, listCasesByDeadline, listCasesOf, listOfficeCases } from "./case.repository";
 import type { CaseApplicationService } from "./case.service";
 import { chinaDateOf } from "./case-clock";
+import { OPEN_STAGES } from "./case-deadlines";
 import { presentFinding } from "./case-drafts";
 import type { CaseWorkflowService } from "./case-workflow.service";
-
-/** Stages whose clock runs or stands paused (accepted, not yet registered or closed). */
-export const OPEN_STAGES = ["accepted", "reviewed", "correction", "announcing", "suspended"] as const;
 
 /** Reads: one case with what the caller may do next, work queues, and supervisors' deadline lists. */
 export function createCaseViewsService(deps: {

@@ -48,6 +48,58 @@ export async function updateCase(
     .execute();
 }
 
+/** Open cases with what their deadlines depend on, locked in id order (deadline recompute). */
+export async function listOpenCasesForUpdate(tx: Tx, stages: readonly string[]) {
+  return tx
+    .selectFrom("cases")
+    .select([
+      "id",
+      "stage",
+      "state",
+      "jurisdiction",
+      "deadline",
+      "statutory_deadline",
+      "deadline_provisional",
+    ])
+    .where("stage", "in", [...stages])
+    .where("accepted_at", "is not", null)
+    .orderBy("id")
+    .forUpdate()
+    .execute();
+}
+
+/** Business types of the cases' parts in part order, by case id. */
+export async function listPartTypes(db: Db, caseIds: readonly string[]): Promise<Map<string, string[]>> {
+  const byCase = new Map<string, string[]>();
+  if (caseIds.length === 0) return byCase;
+  const rows = await db
+    .selectFrom("case_parts")
+    .select(["case_id", "type_id"])
+    .where("case_id", "in", [...caseIds])
+    .orderBy("case_id")
+    .orderBy("part_no")
+    .execute();
+  for (const r of rows) byCase.set(r.case_id, [...(byCase.get(r.case_id) ?? []), r.type_id]);
+  return byCase;
+}
+
+/**
+ * New deadlines after the holiday calendar changed. Not an edit of the case: the version (which
+ * guards applicants' concurrent edits) stays.
+ */
+export async function setCaseDeadlines(
+  tx: Tx,
+  id: string,
+  patch: {
+    deadline?: string;
+    statutory_deadline?: string;
+    deadline_provisional?: boolean;
+    clock_paused?: boolean;
+  },
+): Promise<void> {
+  await tx.updateTable("cases").set(patch).where("id", "=", id).execute();
+}
+
 export async function insertParts(tx: Tx, rows: Insertable<CasePartsTable>[]): Promise<void> {
   if (rows.length > 0) await tx.insertInto("case_parts").values(rows).execute();
 }

@@ -6,6 +6,7 @@ import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Database } from "../platform/db/database";
 import { caseRoutes } from "./case.routes";
 import { createCaseApplicationService } from "./case.service";
+import { createDeadlineRecompute } from "./case-deadlines";
 import { caseRatingRoutes } from "./case-ratings.routes";
 import { createCaseRatingsService } from "./case-ratings.service";
 import type { RegisteringPorts } from "./case-registering";
@@ -47,10 +48,13 @@ export type CasesModuleDeps = {
   offices?: Readonly<Record<string, Partial<OfficeSettings>>>;
 };
 
-/** The holiday calendar changes rarely (an administrator publishes a year): cached for a minute. */
+/**
+ * The holiday calendar changes rarely (a second administrator approves a year): cached for a
+ * minute, and dropped at once when the calendar capability reports a change.
+ */
 function cachedCalendar(load: () => Promise<HolidayCalendar>, ttlMs = 60_000) {
   let cached: { at: number; calendar: Promise<HolidayCalendar> } | undefined;
-  return () => {
+  const get = () => {
     const now = Date.now();
     if (!cached || now - cached.at > ttlMs) {
       cached = { at: now, calendar: load() };
@@ -60,6 +64,11 @@ function cachedCalendar(load: () => Promise<HolidayCalendar>, ttlMs = 60_000) {
     }
     return cached.calendar;
   };
+  return Object.assign(get, {
+    invalidate: () => {
+      cached = undefined;
+    },
+  });
 }
 
 /**
@@ -115,7 +124,12 @@ export function createCasesModule(deps: CasesModuleDeps) {
     banks: { notifyBanks: deps.integrations.notifyBanks, pii },
   });
   const ratings = createCaseRatingsService({ db, application });
-  return { application, workflow, views, ratings, scheduler };
+  /** For the calendar capability: a new holiday schedule moves the deadlines of open cases. */
+  const deadlines = {
+    recomputeOpen: createDeadlineRecompute({ now, officeSettings }),
+    calendarChanged: () => calendar.invalidate(),
+  };
+  return { application, workflow, views, ratings, scheduler, deadlines };
 }
 
 export type CasesModule = ReturnType<typeof createCasesModule>;

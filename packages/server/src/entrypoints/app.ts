@@ -14,9 +14,11 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { calendarRoutes } from "../calendar/calendar.routes";
+import { holidayScheduleRoutes } from "../calendar/holiday-schedule.routes";
 import { casesPlugin } from "../cases/cases.module";
 import { certificatesPlugin } from "../certificates/certificates.module";
 import { identityRoutes } from "../identity/identity.routes";
+import { staffAdminRoutes } from "../identity/staff-admin.routes";
 import { integrationRoutes } from "../integrations/departments.routes";
 import { ping } from "../platform/db/database";
 import { errorBody, httpStatusOf } from "../platform/errors";
@@ -109,6 +111,8 @@ export async function buildApp(
     }),
   );
   await app.register(calendarRoutes({ calendar: services.calendar }));
+  await app.register(holidayScheduleRoutes({ schedules: services.holidaySchedules }));
+  await app.register(staffAdminRoutes({ staffAdmin: services.staffAdmin }));
   await app.register(certificatesPlugin(services.certificates));
   await app.register(casesPlugin(services.cases));
   await app.register(registerRoutes(services.register));

@@ -1,4 +1,5 @@
 import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
+import { createHolidayScheduleService } from "../calendar/holiday-schedule.service";
 import { createCasesModule } from "../cases/cases.module";
 import { findCertificate } from "../certificates/certificate.repository";
 import { createCertificatesModule } from "../certificates/certificates.module";
@@ -7,6 +8,7 @@ import { createAccountService } from "../identity/account.service";
 import { createApiTokenService, createAuthService } from "../identity/auth.service";
 import { findInstitution } from "../identity/institution.repository";
 import { findOfficeName } from "../identity/office.repository";
+import { createStaffAdminService } from "../identity/staff-admin.service";
 import { createIntegrations } from "../integrations/integrations.module";
 import type { Config } from "../platform/config";
 import { createPiiCipher, loadOrCreatePiiKey } from "../platform/crypto/pii-cipher";
@@ -78,7 +80,7 @@ export async function openServices(
     offices: { findName: findOfficeName },
     pastSealPublicKeys: async () => (await listSealKeys(db)).map((k) => k.public_key),
   });
-  const calendar = createCalendarService({ db });
+  const calendar = createCalendarService({ db, now });
   // Cases and workflow: applications, stages, the registering transaction, time-driven effects (cases/).
   const cases = createCasesModule({
     db,
@@ -89,6 +91,8 @@ export async function openServices(
     certificates,
     log: log.child({ name: "scheduler" }),
   });
+  // 节假日安排 under four-eyes: an approved schedule recomputes open cases' deadlines (cases/).
+  const holidaySchedules = createHolidayScheduleService({ db, now, openCases: cases.deadlines });
   return {
     config,
     db,
@@ -101,7 +105,9 @@ export async function openServices(
     auth: createAuthService({ db, config, now }),
     tokens: createApiTokenService({ db, now }),
     accounts: createAccountService({ db, pii }),
+    staffAdmin: createStaffAdminService({ db }),
     calendar,
+    holidaySchedules,
     register,
     certificates,
     integrations,

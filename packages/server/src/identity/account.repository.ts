@@ -238,3 +238,48 @@ export async function findPartyAccount(db: Db, by: { id: string } | { username: 
   const q = db.selectFrom("accounts").select(PARTY_COLUMNS);
   return ("id" in by ? q.where("id", "=", by.id) : q.where("username", "=", by.username)).executeTakeFirst();
 }
+
+/** The office roles of one account (staff administration). */
+export async function listRolesOf(db: Db, accountId: string) {
+  return db
+    .selectFrom("staff_roles")
+    .select(["role", "jurisdiction"])
+    .where("account_id", "=", accountId)
+    .execute();
+}
+
+/** Replaces an account's roles in one office; its roles elsewhere stay. */
+export async function replaceRolesInOffice(
+  tx: Tx,
+  accountId: string,
+  office: string,
+  roles: readonly StaffRole[],
+): Promise<void> {
+  await tx
+    .deleteFrom("staff_roles")
+    .where("account_id", "=", accountId)
+    .where("jurisdiction", "=", office)
+    .execute();
+  await insertStaffRoles(
+    tx,
+    accountId,
+    roles.map((role) => ({ role, jurisdiction: office })),
+  );
+}
+
+/** 停用/启用: a disabled account cannot log in; enabling also clears a failed-login lock. */
+export async function setAccountDisabled(db: Db, accountId: string, disabled: boolean): Promise<void> {
+  await db
+    .updateTable("accounts")
+    .set(disabled ? { disabled } : { disabled, failed_logins: 0, locked_until: null })
+    .where("id", "=", accountId)
+    .execute();
+}
+
+export async function setPasswordHash(db: Db, accountId: string, passwordHash: string): Promise<void> {
+  await db
+    .updateTable("accounts")
+    .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null })
+    .where("id", "=", accountId)
+    .execute();
+}

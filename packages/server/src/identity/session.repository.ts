@@ -68,3 +68,8 @@ export async function listApiTokens(db: Db, accountIds: string[]) {
 export async function revokeApiToken(db: Db, id: string, now: Date): Promise<void> {
   await db.updateTable("api_tokens").set({ revoked_at: now }).where("id", "=", id).execute();
 }
+
+/** Ends every session of an account (locked, password reset, roles changed). */
+export async function deleteSessionsOf(db: Db, accountId: string): Promise<void> {
+  await db.deleteFrom("sessions").where("account_id", "=", accountId).execute();
+}

@@ -32,8 +32,38 @@ const catalogue = {
     "密码至少 10 位，且须包含字母和数字",
     "The password needs at least 10 characters with letters and digits",
   ],
+  "ACCOUNT.SELF_CHANGE": [
+    409,
+    "不能锁定自己或取消自己的管理员角色",
+    "You cannot lock yourself or remove your own administrator role",
+  ],
   "OFFICE.UNKNOWN": [404, "登记机构不存在", "The registration office does not exist"],
   "CALENDAR.INVALID_DATE": [400, "日期无效", "The date is invalid"],
+  "CALENDAR.SCHEDULE_INVALID": [
+    400,
+    "节假日安排有误，未保存（见 details.problems）",
+    "The holiday schedule has errors and was not saved (see details.problems)",
+  ],
+  "CALENDAR.PROPOSAL_PENDING": [
+    409,
+    "该年份已有待审批的节假日安排",
+    "A holiday schedule of that year is already waiting for approval",
+  ],
+  "CALENDAR.PROPOSAL_NOT_FOUND": [
+    404,
+    "节假日安排提议不存在",
+    "The holiday schedule proposal does not exist",
+  ],
+  "CALENDAR.PROPOSAL_DECIDED": [
+    409,
+    "该节假日安排已审批或已驳回",
+    "The holiday schedule was already approved or rejected",
+  ],
+  "CALENDAR.FOUR_EYES": [
+    409,
+    "法定时限的变更须由另一位管理员审批",
+    "A change to legal time limits must be approved by a second administrator",
+  ],
   // The register 登记簿 (register/).
   "REGISTER.UNIT_NOT_FOUND": [
     404,

@@ -1,3 +1,4 @@
+import { adminEn } from "./messages/admin.messages";
 import { casesEn } from "./messages/cases.messages";
 import { catalogueEn } from "./messages/catalogue.messages";
 import { certificatesEn } from "./messages/certificates.messages";
@@ -15,6 +16,7 @@ export const en: Dictionary = {
   ...casesEn,
   ...portalEn,
   ...operationsEn,
+  ...adminEn,
   "app.name": "Yulin",
   "app.title": "Yulin · Real Estate Registration",
   "app.subtitle": "Real Estate Registration",

@@ -3,6 +3,7 @@
  * must translate every key (enforced by the type of `en` and by `i18n.test.ts`).
  * Placeholders are written `{name}` and must appear in every translation.
  */
+import { adminZh } from "./messages/admin.messages";
 import { casesZh } from "./messages/cases.messages";
 import { catalogueZh } from "./messages/catalogue.messages";
 import { certificatesZh } from "./messages/certificates.messages";
@@ -19,6 +20,7 @@ export const zhCN = {
   ...casesZh,
   ...portalZh,
   ...operationsZh,
+  ...adminZh,
   "app.name": "鱼鳞",
   "app.title": "鱼鳞 · 不动产登记",
   "app.subtitle": "不动产登记",

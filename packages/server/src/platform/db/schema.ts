@@ -30,6 +30,7 @@ import type {
   AccountsTable,
   ApiTokensTable,
   AuditLogTable,
+  HolidaySchedulesTable,
   HolidaysTable,
   HolidayYearsTable,
   InstitutionsTable,
@@ -94,6 +95,7 @@ export type DB = {
   audit_log: AuditLogTable;
   holidays: HolidaysTable;
   holiday_years: HolidayYearsTable;
+  holiday_schedules: HolidaySchedulesTable;
   settings: SettingsTable;
   cadastral_zones: CadastralZonesTable;
   code_sequences: CodeSequencesTable;

@@ -10,8 +10,10 @@ import {
   SearchOutlined,
   SettingOutlined,
 } from "@ant-design/icons";
+import { CalendarBanner } from "../../features/admin/components/calendar-banner";
 import { useAccount } from "../../features/auth/hooks/use-account";
 import { AreaRoutes } from "../../features/shell/components/area-routes";
+import { AdminPage } from "./admin-page";
 import { CasePage } from "./case-page";
 import { InboxPage } from "./inbox-page";
 import { IntegrationsPage } from "./integrations-page";
@@ -30,6 +32,7 @@ const pages = {
   register: <RegisterPage />,
   supervision: <SupervisionPage />,
   integrations: <IntegrationsPage />,
+  admin: <AdminPage />,
 };
 const extra = [
   { path: "units/:code", element: <UnitPage /> },
@@ -61,6 +64,7 @@ export function WorkbenchArea() {
       icons={icons}
       pages={pages}
       extra={extra}
+      banner={<CalendarBanner isAdmin={account.roles.some((r) => r.role === "admin")} />}
     />
   );
 }

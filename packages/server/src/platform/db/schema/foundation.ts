@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { CreatedAt, Timestamp } from "./columns";
+import type { CreatedAt, Json, Timestamp } from "./columns";
 
 /** Kysely table types: identity, audit, calendar and settings (identity/, platform/audit, calendar/, platform/db). Held to the migrations by test/db-schema.test.ts. */
 
@@ -99,6 +99,23 @@ export type HolidayYearsTable = {
   /** A year whose official State Council schedule is loaded; other years count weekends only. */
   year: number;
   source: "chinese-days" | "admin";
+};
+
+/** 节假日安排 proposals: a year's schedule waiting for (or decided by) a second administrator. */
+export type HolidaySchedulesTable = {
+  id: Generated<string>;
+  year: number;
+  days: Json<Array<{ date: string; kind: "off" | "work"; name: string }>>;
+  /** The notice it comes from, e.g. 国办发明电〔2026〕12号. */
+  source_ref: string;
+  status: "pending" | "approved" | "rejected";
+  proposed_by: string;
+  proposed_at: CreatedAt;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+  /** Open cases whose deadlines were recomputed on approval. */
+  recomputed_cases: number | null;
 };
 
 export type SettingsTable = {

@@ -9,7 +9,13 @@ import { LanguageSwitch } from "./language-switch";
 
 export type AreaMenuItem = Readonly<{ path: string; label: string; icon: ReactNode }>;
 
-type Props = Readonly<{ testId: string; areaTitle: string; items: readonly AreaMenuItem[] }>;
+type Props = Readonly<{
+  testId: string;
+  areaTitle: string;
+  items: readonly AreaMenuItem[];
+  /** Shown above every page of the area (e.g. the workbench's calendar warning). */
+  banner?: ReactNode;
+}>;
 
 const headerHeight = 56;
 
@@ -17,7 +23,7 @@ const headerHeight = 56;
  * The frame of an area (hall, portal, workbench): header with brand, language switch and user, and
  * the area's menu — a side menu on wide screens, a drawer behind a button on phones.
  */
-export function AreaLayout({ testId, areaTitle, items }: Props) {
+export function AreaLayout({ testId, areaTitle, items, banner }: Props) {
   const t = useT();
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
@@ -90,6 +96,7 @@ export function AreaLayout({ testId, areaTitle, items }: Props) {
           </Layout.Sider>
         ) : null}
         <Layout.Content style={{ padding: wide ? 24 : 12, minWidth: 0 }}>
+          {banner}
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -20,10 +20,21 @@ type Props = Readonly<{
   pages?: Readonly<Record<string, ReactNode>>;
   /** Pages outside the menu (a case, a unit), as `path` under the area. */
   extra?: ReadonlyArray<{ path: string; element: ReactNode }>;
+  /** Shown above every page of the area. */
+  banner?: ReactNode;
 }>;
 
 /** The routes of an area under `/<area>/*`: its layout, a page per entry, and the first page as index. */
-export function AreaRoutes({ area, titleKey, entries, allowed, icons, pages = {}, extra = [] }: Props) {
+export function AreaRoutes({
+  area,
+  titleKey,
+  entries,
+  allowed,
+  icons,
+  pages = {},
+  extra = [],
+  banner,
+}: Props) {
   const t = useT();
   const items = allowed.map((e) => {
     const Icon = icons[e.segment];
@@ -33,7 +44,11 @@ export function AreaRoutes({ area, titleKey, entries, allowed, icons, pages = {}
 
   return (
     <Routes>
-      <Route element={<AreaLayout testId={`layout-${area}`} areaTitle={t(titleKey)} items={items} />}>
+      <Route
+        element={
+          <AreaLayout testId={`layout-${area}`} areaTitle={t(titleKey)} items={items} banner={banner} />
+        }
+      >
         <Route index element={first ? <Navigate to={first.segment} replace /> : <NoMenuResult />} />
         {entries.map((entry) => (
           <Route
