@@ -1,4 +1,5 @@
 import type { HolderFacts } from "@yulin/domain";
+import type { CopyRows } from "../../platform/db/bulk";
 import type { Database, Tx } from "../../platform/db/database";
 import type { StagedHolder } from "./import.rows";
 
@@ -99,7 +100,16 @@ export async function insertStagedHolders(
   db: Db,
   importId: string,
   holders: readonly StagedHolder[],
+  copy?: CopyRows,
 ): Promise<void> {
+  if (copy) {
+    await copy(
+      "register_import_holders",
+      ["import_id", "right_ref", "row_number", "holder"],
+      holders.map((h) => [importId, h.rightRef, h.row, JSON.stringify(h.holder)]),
+    );
+    return;
+  }
   for (let i = 0; i < holders.length; i += 5000) {
     await db
       .insertInto("register_import_holders")
