@@ -1,4 +1,3 @@
-
 /** One difference `yulin verify` found, named so an operator can find the row or entry. */
 export type VerifyProblem = { check: string; message: string };
 
@@ -13,7 +12,6 @@ export type VerifyStageOptions = {
   now?: () => number;
   onProgress?: (stage: "chain" | "books", done: number) => void;
 };
-
 
 /**
  * Streams keyset pages: the next page is asked for before the current one is handed out, so the

@@ -50,6 +50,11 @@ export type ImportOptions = {
   /** Sign a tree head every this many batches (and after each file). */
   signEvery?: number;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * COPY and seal each batch in its own transaction (default). `false`: the ordinary path, row
+   * inserts and the sequencer's queue, as a registration writes (kept to check the two agree).
+   */
+  bulk?: boolean;
 };
 
 export type ImportReport = {
@@ -140,9 +145,13 @@ export function createImporter(deps: ImporterDeps) {
           const prepared = await prepareBatch(importId, file, rows, ctxRow);
           await inflight;
           // One connection for the batch: its transaction, and COPY on the same session.
-          inflight = bulkSessionOf(db)((conn) =>
-            inTransaction(conn.db, (tx) => commitBatch(tx, conn.copy, importId, file, prepared, state)),
-          ).then(async () => {
+          const commit =
+            options.bulk === false
+              ? inTransaction(db, (tx) => commitBatch(tx, undefined, importId, file, prepared, state))
+              : bulkSessionOf(db)((conn) =>
+                  inTransaction(conn.db, (tx) => commitBatch(tx, conn.copy, importId, file, prepared, state)),
+                );
+          inflight = commit.then(async () => {
             batches += 1;
             rowsThisRun += rows.length;
             options.onProgress?.({ file, ...state });
@@ -270,7 +279,7 @@ export function createImporter(deps: ImporterDeps) {
   /** One transaction: the batch's entries (or staged holders), its rejections and the file's progress. */
   async function commitBatch(
     tx: Tx,
-    copy: CopyRows,
+    copy: CopyRows | undefined,
     importId: string,
     file: ImportFile,
     prepared: Prepared,
@@ -286,9 +295,14 @@ export function createImporter(deps: ImporterDeps) {
       const result = await appendEntries(
         tx,
         parsedRows.map((p) => p.parsed.draft),
-        { now: deps.now(), skipInvalid: true, receipt: false, copy, sealedByCaller: true },
+        {
+          now: deps.now(),
+          skipInvalid: true,
+          receipt: false,
+          ...(copy ? { copy, sealedByCaller: true } : {}),
+        },
       );
-      await sealEntries(tx, result.entries, copy);
+      if (copy) await sealEntries(tx, result.entries, copy);
       const refused = new Set(result.rejected.map((r) => r.index));
       for (const r of result.rejected) {
         const p = parsedRows[r.index]!;
