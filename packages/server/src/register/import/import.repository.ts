@@ -1,4 +1,5 @@
 import type { HolderFacts } from "@yulin/domain";
+import { sql } from "kysely";
 import type { CopyRows } from "../../platform/db/bulk";
 import type { Database, Tx } from "../../platform/db/database";
 import type { StagedHolder } from "./import.rows";
@@ -31,6 +32,14 @@ export async function markFinished(db: Db, id: string): Promise<void> {
   await db.updateTable("register_imports").set({ finished_at: new Date() }).where("id", "=", id).execute();
   // Staged holders hold sealed personal data: they go once the run is done.
   await db.deleteFrom("register_import_holders").where("import_id", "=", id).execute();
+  // No other run staging: give the space back (deleted rows would keep their pages until a
+  // VACUUM FULL; the staging of a large import is a few hundred bytes a unit).
+  const other = await db
+    .selectFrom("register_import_holders")
+    .select("import_id")
+    .limit(1)
+    .executeTakeFirst();
+  if (!other) await sql`truncate register_import_holders`.execute(db);
 }
 
 export async function loadProgress(db: Db, importId: string, file: string) {
