@@ -1,4 +1,4 @@
-// `npm run bench -- register [--units 1000000] [--db pglite|postgres|both] [--batch 2000] [--verify]`
+// `npm run bench -- register [--units 1000000] [--db pglite|postgres|both] [--batch 2000] [--no-verify]`
 // Generates a synthetic register (yulin gen's CSV files), imports it into a fresh database of each
 // backend and measures the import rate (CSV rows/s), then unit-by-code and holder lookups through
 // the register service (the API's code path, audit row included): p50 and p99 over 2,000 random
@@ -19,6 +19,13 @@ import { loadConfig } from "../packages/server/src/platform/config";
 import { generateRegisterCsv, peopleFor, personId } from "../packages/server/src/register/generator";
 import { findHoldingsByIdHash } from "../packages/server/src/register/register.repository";
 import { verifyRegister } from "../packages/server/src/register/verify";
+import {
+  csvBytes,
+  plainCopyRowsPerSecond,
+  printSizes,
+  type TableSize,
+  tableSizes,
+} from "./register-reference";
 
 const SAMPLES = 2000;
 const WARMUP = 200;
@@ -36,7 +43,11 @@ type Result = {
   bareUnit: [number, number];
   bareHolder: [number, number];
   verifySeconds: number | null;
+  verifyEntries: number;
   sizeMb: number | null;
+  /** Plain COPY of the same CSV into unindexed tables, same database, same run (PostgreSQL). */
+  copyRowsPerSecond: number | null;
+  sizes: TableSize[];
 };
 
 async function time(fn: () => Promise<unknown>): Promise<number> {
@@ -142,7 +153,16 @@ async function benchOne(
       findHoldingsByIdHash(services.db, services.pii.lookupHash(personId((i * 7919) % people))),
     );
     let verifySeconds: number | null = null;
-    if (options.verify) verifySeconds = (await verifyRegister(services.db)).seconds;
+    let verifyEntries = 0;
+    if (options.verify) {
+      const verified = await verifyRegister(services.db);
+      if (!verified.ok) throw new Error(`verify failed: ${JSON.stringify(verified.problems.slice(0, 3))}`);
+      verifySeconds = verified.seconds;
+      verifyEntries = verified.entries;
+    }
+    await sql`vacuum analyze`.execute(services.db).catch(() => undefined);
+    const sizes = await tableSizes(services.db);
+    const copyRowsPerSecond = url ? await plainCopyRowsPerSecond(url, csvDir) : null;
     let sizeMb: number | null = null;
     try {
       const size = await services.db
@@ -161,7 +181,10 @@ async function benchOne(
       bareUnit,
       bareHolder,
       verifySeconds,
+      verifyEntries,
       sizeMb,
+      copyRowsPerSecond,
+      sizes,
     };
   } finally {
     await services.close();
@@ -193,10 +216,13 @@ export async function run(args: string[]): Promise<void> {
       units: { type: "string", default: "1000000" },
       db: { type: "string", default: "both" },
       batch: { type: "string", default: "2000" },
-      verify: { type: "boolean", default: false },
+      verify: { type: "boolean", default: true },
+      "no-verify": { type: "boolean", default: false },
     },
   });
   const units = Number(values.units);
+  if (values["no-verify"]) values.verify = false;
+  const loadAtStart = os.loadavg();
   const pgUrl =
     process.env.BENCH_DATABASE_URL ??
     process.env.DATABASE_URL ??
@@ -230,14 +256,12 @@ export async function run(args: string[]): Promise<void> {
       `\nregister benchmark: ${units.toLocaleString()} units, ${csvRows.toLocaleString()} CSV rows`,
     );
     console.log(
-      `machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}, load average ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(" ")}\n`,
+      `machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 1e9)} GB, Node ${process.version}, load average (1 min) ${loadAtStart[0]!.toFixed(2)} at start, ${os.loadavg()[0]!.toFixed(2)} at end\n`,
     );
     const header = [
       "backend",
       "import rows/s",
+      "plain COPY rows/s",
       "import time",
       "unit by code p50 / p99",
       "bare SELECT p50 / p99",
@@ -246,14 +270,15 @@ export async function run(args: string[]): Promise<void> {
       "bare SELECT p50 / p99",
       "holder p99 ratio",
     ];
-    if (values.verify) header.push("yulin verify");
+    if (values.verify) header.push("verify entries/s (time)");
     header.push("database size");
     const ms = (n: number) => `${n.toFixed(2)} ms`;
     const lines = results.map((r) => {
       const row = [
         r.backend === "pglite" ? "PGlite (embedded)" : "PostgreSQL",
         Math.round(r.rows / r.importSeconds).toLocaleString(),
-        `${r.importSeconds.toFixed(0)} s`,
+        r.copyRowsPerSecond === null ? "-" : Math.round(r.copyRowsPerSecond).toLocaleString(),
+        `${r.importSeconds.toFixed(1)} s`,
         `${ms(r.unit[0])} / ${ms(r.unit[1])}`,
         `${ms(r.bareUnit[0])} / ${ms(r.bareUnit[1])}`,
         `${(r.unit[1] / r.bareUnit[1]).toFixed(2)}×`,
@@ -261,7 +286,12 @@ export async function run(args: string[]): Promise<void> {
         `${ms(r.bareHolder[0])} / ${ms(r.bareHolder[1])}`,
         `${(r.holder[1] / r.bareHolder[1]).toFixed(2)}×`,
       ];
-      if (values.verify) row.push(r.verifySeconds === null ? "-" : `${r.verifySeconds.toFixed(0)} s`);
+      if (values.verify)
+        row.push(
+          r.verifySeconds === null
+            ? "-"
+            : `${Math.round(r.verifyEntries / r.verifySeconds).toLocaleString()} (${r.verifySeconds.toFixed(1)} s)`,
+        );
       row.push(r.sizeMb === null ? "-" : `${r.sizeMb.toLocaleString()} MB`);
       return row;
     });
@@ -270,8 +300,10 @@ export async function run(args: string[]): Promise<void> {
     console.log(fmt(header));
     console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
     for (const l of lines) console.log(fmt(l));
+    const csv = csvBytes(csvDir);
+    for (const r of results) printSizes(r.backend, r.sizes, units, csv);
     console.log(
-      "\nLookups go through the register service as the API does (access check, masking, audit row) on one connection; import = parse, validate, SM4-seal IDs, hash-chain, apply, write, in batches.",
+      "\nLookups go through the register service as the API does (access check, masking, audit row) on one connection; import = parse, validate, SM4-seal IDs, apply, write with COPY, hash-chain and seal, in batches; plain COPY = the same CSV files into unindexed text tables; sizes after VACUUM.",
     );
   } finally {
     fs.rmSync(csvDir, { recursive: true, force: true });

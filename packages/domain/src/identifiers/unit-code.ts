@@ -255,7 +255,7 @@ export const parseUnitCode = (
 
 const pad = (value: string | number, width: number, what: string): string => {
   const text = String(value).padStart(width, "0");
-  if (!new RegExp(`^\\d{${width}}$`).test(text))
+  if (text.length !== width || !/^\d+$/.test(text))
     throw new RangeError(`${what} must fit ${width} digits: ${value}`);
   return text;
 };

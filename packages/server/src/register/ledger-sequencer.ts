@@ -1,4 +1,5 @@
-import { entryHash, GENESIS_HASH, signTreeHead, type TreeHead } from "@yulin/domain";
+import { type EntryContent, entryHash, GENESIS_HASH, signTreeHead, type TreeHead } from "@yulin/domain";
+import type { CopyRows } from "../platform/db/bulk";
 import { type Database, inTransaction, type Tx } from "../platform/db/database";
 import {
   advisoryXactLock,
@@ -43,6 +44,55 @@ export async function storeSignedHead(tx: Tx, seal: SealKey, head: TreeHead): Pr
   });
 }
 
+/**
+ * Appends entries to the log in the given order: the next log indexes, the hash chain
+ * `hash = SM3(prev_hash ‖ canonicalJson(content))`, the leaves, the stored RFC 6962 Merkle nodes
+ * and the ledger head. The caller holds the sequencer lock. Returns the new size and root.
+ */
+async function integrate(
+  tx: Tx,
+  entries: readonly EntryContent[],
+  copy?: CopyRows,
+): Promise<{ treeSize: number; rootHash: string }> {
+  const head = await lockLedgerHead(tx);
+  const tree = restoreTree(head.frontier, head.size);
+  let prevHash = head.last_hash ?? GENESIS_HASH;
+  let size = head.size;
+  const leaves = [];
+  const nodes = [];
+  for (const entry of entries) {
+    const hash = entryHash(prevHash, contentOf(entry));
+    size += 1;
+    leaves.push({ logIndex: size, seq: entry.seq, prevHash, hash });
+    nodes.push(...appendLeaf(tree, hash));
+    prevHash = hash;
+  }
+  await insertLeaves(tx, leaves, copy);
+  await insertMerkleNodes(tx, nodes);
+  await updateLedgerHead(tx, { size, lastHash: prevHash, frontier: frontierOf(tree) });
+  return { treeSize: size, rootHash: tree.root() };
+}
+
+/**
+ * The bulk import's sequencing, in its own transaction: waits for the sequencer lock, integrates
+ * whatever is queued (committed by others, smaller ids first), then the import's entries in id
+ * order, writing the leaves with COPY. No head is signed here: the importer signs one every few
+ * batches (`signCurrentHead`).
+ */
+export async function sealEntries(tx: Tx, entries: readonly EntryContent[], copy: CopyRows): Promise<void> {
+  await advisoryXactLock(tx, SEQUENCER_LOCK, true);
+  for (;;) {
+    const rows = await listQueuedEntries(tx, BATCH_LIMIT);
+    if (rows.length === 0) break;
+    await integrate(tx, rows.map(entryFromRow), copy);
+    await dequeue(
+      tx,
+      rows.map((r) => r.seq),
+    );
+  }
+  await integrate(tx, entries, copy);
+}
+
 export type LedgerSequencerDeps = {
   db: Database;
   seal: SealKey;
@@ -70,32 +120,12 @@ export function createLedgerSequencer({ db, seal, now, batchMs, onError }: Ledge
       if (!(await advisoryXactLock(tx, SEQUENCER_LOCK, false))) return null;
       const rows = await listQueuedEntries(tx, BATCH_LIMIT);
       if (rows.length === 0) return 0;
-      const head = await lockLedgerHead(tx);
-      const tree = restoreTree(head.frontier, head.size);
-      let prevHash = head.last_hash ?? GENESIS_HASH;
-      let size = head.size;
-      const leaves = [];
-      const nodes = [];
-      for (const row of rows) {
-        const entry = entryFromRow(row);
-        const hash = entryHash(prevHash, contentOf(entry));
-        size += 1;
-        leaves.push({ logIndex: size, seq: entry.seq, prevHash, hash });
-        nodes.push(...appendLeaf(tree, hash));
-        prevHash = hash;
-      }
-      await insertLeaves(tx, leaves);
-      await insertMerkleNodes(tx, nodes);
-      await updateLedgerHead(tx, { size, lastHash: prevHash, frontier: frontierOf(tree) });
+      const head = await integrate(tx, rows.map(entryFromRow));
       await dequeue(
         tx,
         rows.map((r) => r.seq),
       );
-      await storeSignedHead(tx, seal, {
-        treeSize: size,
-        rootHash: tree.root(),
-        timestamp: now().toISOString(),
-      });
+      await storeSignedHead(tx, seal, { ...head, timestamp: now().toISOString() });
       return rows.length;
     });
   }

@@ -1,5 +1,6 @@
 import type { EntryBody, EntryContent, LedgerEntry, LedgerReceipt } from "@yulin/domain";
 import { type Selectable, sql } from "kysely";
+import type { CopyRows } from "../platform/db/bulk";
 import type { Database, Tx } from "../platform/db/database";
 import type { DB } from "../platform/db/schema";
 
@@ -62,7 +63,29 @@ export async function advisoryXactLock(tx: Tx, key: number, wait: boolean): Prom
   return rows[0]!.got;
 }
 
-export async function insertEntries(tx: Tx, entries: readonly EntryContent[]): Promise<void> {
+const ENTRY_COLUMNS = ["seq", "jurisdiction", "kind", "parcel_code", "unit_code", "recorded_at", "body"];
+
+export async function insertEntries(
+  tx: Tx,
+  entries: readonly EntryContent[],
+  copy?: CopyRows,
+): Promise<void> {
+  if (copy) {
+    await copy(
+      "register_entries",
+      ENTRY_COLUMNS,
+      entries.map((e) => [
+        e.seq,
+        e.jurisdiction,
+        e.body.kind,
+        e.parcel,
+        e.unit,
+        e.at,
+        JSON.stringify(e.body),
+      ]),
+    );
+    return;
+  }
   for (let i = 0; i < entries.length; i += 5000) {
     await tx
       .insertInto("register_entries")
@@ -137,7 +160,16 @@ export async function countQueued(db: Db): Promise<number> {
 export async function insertLeaves(
   tx: Tx,
   leaves: ReadonlyArray<{ logIndex: number; seq: number; prevHash: string; hash: string }>,
+  copy?: CopyRows,
 ): Promise<void> {
+  if (copy) {
+    await copy(
+      "ledger_leaves",
+      ["log_index", "seq", "prev_hash", "hash"],
+      leaves.map((l) => [l.logIndex, l.seq, l.prevHash, l.hash]),
+    );
+    return;
+  }
   for (let i = 0; i < leaves.length; i += 5000)
     await tx
       .insertInto("ledger_leaves")

@@ -13,6 +13,7 @@ import {
   signReceipt,
   verticalBounds,
 } from "@yulin/domain";
+import type { CopyRows } from "../platform/db/bulk";
 import type { Tx } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import {
@@ -31,6 +32,13 @@ export type AppendOptions = {
   skipInvalid?: boolean;
   /** Issue and store a signed receipt (default true; the bulk import has no one to hand it to). */
   receipt?: boolean;
+  /** Bulk import: write entries and new projection rows with COPY on the caller's connection. */
+  copy?: CopyRows;
+  /**
+   * Bulk import: the caller integrates the entries into the log itself, in the same transaction
+   * (`sealEntries`), instead of queueing them for the sequencer.
+   */
+  sealedByCaller?: boolean;
 };
 
 /** An appended entry: its id (`seq`, what projections reference) and its content hash. */
@@ -143,10 +151,13 @@ export async function appendEntries(
     entries.push({ ...content, contentHash: entryContentHash(contentOf(content)) });
   }
 
-  await insertEntries(tx, entries);
-  await writeMutations(tx, mutations);
-  const seqs = entries.map((e) => e.seq);
-  await enqueueLeaves(tx, seqs);
+  await insertEntries(tx, entries, options.copy);
+  await writeMutations(tx, mutations, options.copy);
+  if (!options.sealedByCaller)
+    await enqueueLeaves(
+      tx,
+      entries.map((e) => e.seq),
+    );
   let receipt: LedgerReceipt | undefined;
   if (issuer && entries.length > 0 && options.receipt !== false) {
     receipt = signReceipt(

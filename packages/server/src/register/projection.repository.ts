@@ -7,6 +7,7 @@ import {
   type RegisterTable,
 } from "@yulin/domain";
 import { sql } from "kysely";
+import type { CopyRows } from "../platform/db/bulk";
 import type { Database, Tx } from "../platform/db/database";
 import { fromRow, toRow } from "./register.records";
 
@@ -111,7 +112,7 @@ const PRIMARY_KEYS: { [T in RegisterTable]: ReadonlyArray<string> } = {
  * Writes the projection changes of an append: new rows in multi-row inserts, changed rows as
  * upserts on the primary key. Only `appendEntries` calls this.
  */
-export async function writeMutations(tx: Tx, mutations: readonly Mutation[]): Promise<void> {
+export async function writeMutations(tx: Tx, mutations: readonly Mutation[], copy?: CopyRows): Promise<void> {
   const byTable = new Map<string, { inserts: unknown[]; updates: unknown[] }>();
   for (const m of collapseMutations(mutations)) {
     let group = byTable.get(m.table);
@@ -126,6 +127,14 @@ export async function writeMutations(tx: Tx, mutations: readonly Mutation[]): Pr
     const t = table as RegisterTable;
     const columns = Object.keys((inserts[0] ?? updates[0]) as object);
     const rowsPerStatement = Math.floor(60_000 / columns.length);
+    if (copy && inserts.length > 0) {
+      await copy(
+        t,
+        columns,
+        inserts.map((r) => columns.map((c) => (r as Record<string, unknown>)[c])),
+      );
+      inserts.length = 0;
+    }
     for (const part of chunks(inserts, rowsPerStatement)) {
       await tx
         .insertInto(t)

@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { Kysely, PostgresDialect, sql, type Transaction } from "kysely";
 import pg from "pg";
+import { pgBulkSession, pgliteBulkSession, registerBulkSession } from "./bulk";
 import { acquireDataDirLock } from "./embedded-lock";
 import type { DB } from "./schema";
 
@@ -36,6 +37,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // drops that client and opens a new one on the next query.
     pool.on("error", () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    registerBulkSession(db, pgBulkSession(pool));
     return { db, backend: "postgres", close: () => db.destroy() };
   }
   const release = options.dataDir ? acquireDataDirLock(options.dataDir) : () => {};
@@ -47,6 +49,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // One connection: PGlite runs one query at a time. Never close it while idle.
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    registerBulkSession(db, pgliteBulkSession(pool, pglite));
     return {
       db,
       backend: "pglite",

@@ -1,4 +1,6 @@
 import type { HolderFacts } from "@yulin/domain";
+import { sql } from "kysely";
+import type { CopyRows } from "../../platform/db/bulk";
 import type { Database, Tx } from "../../platform/db/database";
 import type { StagedHolder } from "./import.rows";
 
@@ -30,6 +32,14 @@ export async function markFinished(db: Db, id: string): Promise<void> {
   await db.updateTable("register_imports").set({ finished_at: new Date() }).where("id", "=", id).execute();
   // Staged holders hold sealed personal data: they go once the run is done.
   await db.deleteFrom("register_import_holders").where("import_id", "=", id).execute();
+  // No other run staging: give the space back (deleted rows would keep their pages until a
+  // VACUUM FULL; the staging of a large import is a few hundred bytes a unit).
+  const other = await db
+    .selectFrom("register_import_holders")
+    .select("import_id")
+    .limit(1)
+    .executeTakeFirst();
+  if (!other) await sql`truncate register_import_holders`.execute(db);
 }
 
 export async function loadProgress(db: Db, importId: string, file: string) {
@@ -99,7 +109,16 @@ export async function insertStagedHolders(
   db: Db,
   importId: string,
   holders: readonly StagedHolder[],
+  copy?: CopyRows,
 ): Promise<void> {
+  if (copy) {
+    await copy(
+      "register_import_holders",
+      ["import_id", "right_ref", "row_number", "holder"],
+      holders.map((h) => [importId, h.rightRef, h.row, JSON.stringify(h.holder)]),
+    );
+    return;
+  }
   for (let i = 0; i < holders.length; i += 5000) {
     await db
       .insertInto("register_import_holders")

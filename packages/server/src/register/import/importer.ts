@@ -4,9 +4,11 @@ import path from "node:path";
 import type { Finding, HolderFacts } from "@yulin/domain";
 import { type RequestContext, writeAudit } from "../../platform/audit/audit";
 import type { PiiCipher } from "../../platform/crypto/pii-cipher";
+import { bulkSessionOf, type CopyRows } from "../../platform/db/bulk";
 import { type Database, inTransaction, type Tx } from "../../platform/db/database";
 import { reserveNumbers, upsertZones } from "../code-allocation.repository";
 import { appendEntries } from "../ledger";
+import { sealEntries } from "../ledger-sequencer";
 import { analyzeRegisterTables } from "../projection.repository";
 import { csvLine, readCsv } from "./csv";
 import { COLUMNS, type Fields, IMPORT_FILES, type ImportFile } from "./import.columns";
@@ -48,6 +50,11 @@ export type ImportOptions = {
   /** Sign a tree head every this many batches (and after each file). */
   signEvery?: number;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * COPY and seal each batch in its own transaction (default). `false`: the ordinary path, row
+   * inserts and the sequencer's queue, as a registration writes (kept to check the two agree).
+   */
+  bulk?: boolean;
 };
 
 export type ImportReport = {
@@ -137,20 +144,25 @@ export function createImporter(deps: ImporterDeps) {
           batch = [];
           const prepared = await prepareBatch(importId, file, rows, ctxRow);
           await inflight;
-          inflight = inTransaction(db, (tx) => commitBatch(tx, importId, file, prepared, state)).then(
-            async () => {
-              batches += 1;
-              rowsThisRun += rows.length;
-              options.onProgress?.({ file, ...state });
-              if (batches % signEvery === 0) await deps.signHead("import");
-              // Fresh statistics as the tables grow: planned on the stats of an almost empty
-              // table, the batch lookups (IN lists on the primary key) degrade to range scans.
-              if (rowsThisRun >= analyzeAt) {
-                analyzeAt = rowsThisRun * 2;
-                await analyzeRegisterTables(db);
-              }
-            },
-          );
+          // One connection for the batch: its transaction, and COPY on the same session.
+          const commit =
+            options.bulk === false
+              ? inTransaction(db, (tx) => commitBatch(tx, undefined, importId, file, prepared, state))
+              : bulkSessionOf(db)((conn) =>
+                  inTransaction(conn.db, (tx) => commitBatch(tx, conn.copy, importId, file, prepared, state)),
+                );
+          inflight = commit.then(async () => {
+            batches += 1;
+            rowsThisRun += rows.length;
+            options.onProgress?.({ file, ...state });
+            if (batches % signEvery === 0) await deps.signHead("import");
+            // Fresh statistics as the tables grow: planned on the stats of an almost empty
+            // table, the batch lookups (IN lists on the primary key) degrade to range scans.
+            if (rowsThisRun >= analyzeAt) {
+              analyzeAt = rowsThisRun * 2;
+              await analyzeRegisterTables(db);
+            }
+          });
           // A failed commit is rethrown by the next `await inflight`; this only keeps it from being "unhandled".
           inflight.catch(() => undefined);
         };
@@ -267,6 +279,7 @@ export function createImporter(deps: ImporterDeps) {
   /** One transaction: the batch's entries (or staged holders), its rejections and the file's progress. */
   async function commitBatch(
     tx: Tx,
+    copy: CopyRows | undefined,
     importId: string,
     file: ImportFile,
     prepared: Prepared,
@@ -275,15 +288,21 @@ export function createImporter(deps: ImporterDeps) {
     const rejections = [...prepared.rejections];
     let loaded = 0;
     if (file === "holders") {
-      await insertStagedHolders(tx, importId, prepared.staged);
+      await insertStagedHolders(tx, importId, prepared.staged, copy);
       loaded = prepared.staged.length;
     } else {
       const { parsedRows } = prepared;
       const result = await appendEntries(
         tx,
         parsedRows.map((p) => p.parsed.draft),
-        { now: deps.now(), skipInvalid: true, receipt: false },
+        {
+          now: deps.now(),
+          skipInvalid: true,
+          receipt: false,
+          ...(copy ? { copy, sealedByCaller: true } : {}),
+        },
       );
+      if (copy) await sealEntries(tx, result.entries, copy);
       const refused = new Set(result.rejected.map((r) => r.index));
       for (const r of result.rejected) {
         const p = parsedRows[r.index]!;
