@@ -2,6 +2,7 @@ import { generateResidentId } from "@yulin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { giveSimulatedLicence } from "../../src/integrations/elicence/elicence.connector";
 import { startTestEnv, type TestEnv } from "../support/test-services";
+import { expectReceiptsHonoured } from "./receipts";
 import { closeEnv, DEMO_IDS, type Given, given, type Http, http, uploadMaterials } from "./support";
 
 let env: TestEnv;
@@ -76,6 +77,17 @@ describe("instant registration (即时办结)", () => {
     expect(Number(mortgages[0]!.amount)).toBe(800_000);
     const view = await api.get("citizen.zhang", `/api/cases/${id}`);
     expect(view.body.certificates[0].kind).toBe("certification");
+  });
+
+  it("answers the submit with the register's signed receipt, verifiable offline and honoured by the ledger", async () => {
+    const flat = await g.flat({ holders: ["citizen.zhang"] });
+    const id = await mortgageCase(flat.unitCode);
+    const submitted = await api.post("bank.gongshang", `/api/cases/${id}/submit`);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    expect(submitted.body.instant).toEqual({ route: "automatic" });
+    expect(submitted.body.receipts).toHaveLength(1);
+    expect(submitted.body.receipts[0].maxMergeDelayMs).toBe(60_000);
+    await expectReceiptsHonoured(env, api, "chancheng.dengbu", submitted.body);
   });
 
   it("sends the case to a human when a party has not confirmed (R4 blocks)", async () => {
