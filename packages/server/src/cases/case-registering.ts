@@ -20,7 +20,7 @@ import type { RequestContext } from "../platform/audit/audit";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Tx } from "../platform/db/database";
 import { AppError } from "../platform/errors";
-import { appendEntries } from "../register/ledger";
+import { appendEntries, readForAppend } from "../register/ledger";
 import { listBuildingsOfParcel } from "../register/register.repository";
 import { isFeePaid, updatePart } from "./case.repository";
 import type { CaseBundle } from "./case-bundle";
@@ -253,11 +253,13 @@ async function recordPart(
         kind: "certificate",
       })
     : [];
+  // Every read before the number: from it to the commit the office's series is locked.
+  const read = await readForAppend(tx, plan.entries);
   const issued = plan.certificate ? await prepareCertificate(tx, ctx, row, plan, slice, deps, notice) : null;
   const entries = plan.entries.map((e, i) =>
     issued && i === plan.certificate?.entryIndex ? withCertificateNumber(e, issued.number) : e,
   );
-  const { entries: appended, receipt } = await appendEntries(tx, entries, { now: deps.now });
+  const { entries: appended, receipt } = await appendEntries(tx, entries, { now: deps.now, read });
   const after = applyToSlice(slice, appended);
   if (!after.ok) throw new Error(`the register took entries its own rules refuse: ${after.error[0]?.code}`);
   const seqs = appended.map((e) => e.seq);
