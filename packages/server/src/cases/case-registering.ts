@@ -3,6 +3,7 @@ import {
   blocking,
   type CaseDraft,
   type HolidayCalendar,
+  type LedgerReceipt,
   type OfficeSettings,
   type PartPlan,
   type Plan,
@@ -19,7 +20,7 @@ import type { RequestContext } from "../platform/audit/audit";
 import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Tx } from "../platform/db/database";
 import { AppError } from "../platform/errors";
-import { appendEntries } from "../register/ledger";
+import { appendEntries, readForAppend } from "../register/ledger";
 import { listBuildingsOfParcel } from "../register/register.repository";
 import { isFeePaid, updatePart } from "./case.repository";
 import type { CaseBundle } from "./case-bundle";
@@ -77,7 +78,13 @@ export type RegisteringPorts = {
         caseId: string;
         now: Date;
       },
-    ) => Promise<{ id: string; number: string; kind: string; entrySeq: number | null } | null>;
+    ) => Promise<{
+      id: string;
+      number: string;
+      kind: string;
+      entrySeq: number | null;
+      receipt?: LedgerReceipt;
+    } | null>;
     voidOnUnit: (
       tx: Tx,
       ctx: RequestContext,
@@ -99,6 +106,8 @@ export type RegisterOutcome =
       entries: number[];
       certificates: Array<{ id: string; number: string; kind: string }>;
       voided: string[];
+      /** The register's signed receipts (one per append), handed to the caller. */
+      receipts: LedgerReceipt[];
     }
   | { ok: false; findings: RuleFinding[] };
 
@@ -118,6 +127,13 @@ export async function lockCaseUnits(tx: Tx, bundle: CaseBundle): Promise<UnitSli
 
 type Deps = RegisteringPorts & { calendar: HolidayCalendar; office: OfficeSettings; now: Date };
 type Issued = { id: string; number: string; kind: string };
+type Recorded = {
+  slice: UnitSlice;
+  seqs: number[];
+  certificates: Issued[];
+  voided: string[];
+  receipt?: LedgerReceipt | undefined;
+};
 
 /**
  * 登簿 with the check at commit (ARCHITECTURE "Check at commit"), inside the caller's transaction:
@@ -158,6 +174,7 @@ export async function registerInTx(
   const seqs: number[] = [];
   const certificates: Issued[] = [];
   const voided: string[] = [];
+  const receipts: LedgerReceipt[] = [];
   for (const [index, part] of bundle.parts.entries()) {
     // Each part is planned against the register as the earlier parts left it.
     const recorded = await recordPart(tx, ctx, bundle, part.part_no, drafts[index]!, slice, deps, banks);
@@ -165,8 +182,9 @@ export async function registerInTx(
     seqs.push(...recorded.seqs);
     certificates.push(...recorded.certificates);
     voided.push(...recorded.voided);
+    if (recorded.receipt) receipts.push(recorded.receipt);
   }
-  return { ok: true, findings, entries: seqs, certificates, voided };
+  return { ok: true, findings, entries: seqs, certificates, voided, receipts };
 }
 
 /** The parts' drafts as the check at commit reads them: R22 read under the declaration's lock. */
@@ -195,7 +213,7 @@ async function recordPart(
   slice: UnitSlice,
   deps: Deps,
   banks: ReadonlyMap<string, string>,
-): Promise<{ slice: UnitSlice; seqs: number[]; certificates: Issued[]; voided: string[] }> {
+): Promise<Recorded> {
   const { row } = bundle;
   const planned = planPart(draft, slice, { caseId: row.id, today: chinaDateOf(deps.now) });
   if (!planned.ok)
@@ -219,7 +237,13 @@ async function recordPart(
     const after = await loadUnitSlice(tx, row.unit_code);
     if (!after) throw new AppError("CASE.UNIT_UNKNOWN", { unitCode: row.unit_code });
     const { id, number, kind } = replaced;
-    return { slice: after, seqs, certificates: [{ id, number, kind }], voided: [] };
+    return {
+      slice: after,
+      seqs,
+      certificates: [{ id, number, kind }],
+      voided: [],
+      receipt: replaced.receipt,
+    };
   }
   const voided = plan.voidsCertificate
     ? await certs.voidOnUnit(tx, ctx, {
@@ -229,11 +253,13 @@ async function recordPart(
         kind: "certificate",
       })
     : [];
+  // Every read before the number: from it to the commit the office's series is locked.
+  const read = await readForAppend(tx, plan.entries);
   const issued = plan.certificate ? await prepareCertificate(tx, ctx, row, plan, slice, deps, notice) : null;
   const entries = plan.entries.map((e, i) =>
     issued && i === plan.certificate?.entryIndex ? withCertificateNumber(e, issued.number) : e,
   );
-  const { entries: appended } = await appendEntries(tx, entries, { now: deps.now });
+  const { entries: appended, receipt } = await appendEntries(tx, entries, { now: deps.now, read });
   const after = applyToSlice(slice, appended);
   if (!after.ok) throw new Error(`the register took entries its own rules refuse: ${after.error[0]?.code}`);
   const seqs = appended.map((e) => e.seq);
@@ -242,7 +268,7 @@ async function recordPart(
   if (issued && seq !== undefined) await certs.linkEntry(tx, issued.id, seq);
   await scheduleEffectsOf(tx, appended, deps.calendar);
   await notifyParties(tx, bundle, partNo, plan, seqs, issued, deps, banks);
-  return { slice: after.value, seqs, certificates: issued ? [issued] : [], voided };
+  return { slice: after.value, seqs, certificates: issued ? [issued] : [], voided, receipt };
 }
 
 /** The part's certificate or certification: its number allocated now (gapless per office and year). */

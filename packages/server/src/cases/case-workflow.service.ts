@@ -151,6 +151,7 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
             instant: route,
             certificates: registered?.certificates ?? [],
             entries: registered?.entries ?? [],
+            receipts: registered?.receipts ?? [],
           };
         },
       });
@@ -256,6 +257,7 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
         entries: outcome.entries,
         certificates: outcome.certificates,
         voided: outcome.voided,
+        receipts: outcome.receipts,
       };
     },
 

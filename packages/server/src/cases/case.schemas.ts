@@ -1,6 +1,7 @@
 import { PARTY_ROLES } from "@yulin/domain";
 import { z } from "zod";
 import { mirrorOf, ZCountyCode } from "../platform/http/schemas";
+import { ZLedgerReceipt } from "../register/register.schemas";
 import type { PartDetails } from "./case-drafts";
 
 /** zod schemas beside the routes: they validate requests and feed the OpenAPI document. */
@@ -166,6 +167,11 @@ export const ZSubmitResult = z.object({
   ]),
   certificates: z.array(z.object({ id: z.string(), number: z.string(), kind: z.string() })),
   entries: z.array(z.number()),
+  receipts: z
+    .array(ZLedgerReceipt)
+    .describe(
+      "登簿回执: one signed receipt per append of a registration at submit; empty when not registered",
+    ),
 });
 
 /** A 好差评 rating as the applicant gave it. */
@@ -176,6 +182,7 @@ export const ZRegisterResult = ZStageResult.extend({
   entries: z.array(z.number()),
   certificates: z.array(z.object({ id: z.string(), number: z.string(), kind: z.string() })),
   voided: z.array(z.string()),
+  receipts: z.array(ZLedgerReceipt).describe("登簿回执: the register's signed receipts, one per append"),
 });
 
 export const ZCaseView = z

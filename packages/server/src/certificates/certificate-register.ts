@@ -3,14 +3,19 @@
  * the certificate a holder presents against it) or for the restriction a certification proves.
  * Written through the register's `appendEntries`, the only writer of its projections.
  */
-import { type EntryDraft, REPLACEMENT_MARKS, type ReplacementReason } from "@yulin/domain";
+import {
+  type EntryDraft,
+  type LedgerReceipt,
+  REPLACEMENT_MARKS,
+  type ReplacementReason,
+} from "@yulin/domain";
 import type { Tx } from "../platform/db/database";
 import { appendEntries } from "../register/ledger";
 import { listEncumbrancesOfUnit, listRightsOfUnit } from "../register/register.repository";
 import type { CertificateRow } from "./certificate.repository";
 
 /**
- * Appends the entry that records `number` in place of `old.number` and returns its seq:
+ * Appends the entry that records `number` in place of `old.number` and returns its seq and receipt:
  * `right.certificate` on the current right a title (不动产权证书) was issued for, or
  * `<kind>.update` with `particulars.certificationNo` on the live restriction a certification
  * (不动产登记证明) proves. Null when the register holds no current record of the old number: a
@@ -22,11 +27,11 @@ export async function recordReplacement(
   number: string,
   reason: ReplacementReason,
   at: Date,
-): Promise<number | null> {
+): Promise<{ seq: number; receipt?: LedgerReceipt | undefined } | null> {
   const draft = await draftFor(tx, old, number, REPLACEMENT_MARKS[reason]);
   if (!draft) return null;
-  const { entries } = await appendEntries(tx, [draft], { now: at });
-  return entries[0]!.seq;
+  const { entries, receipt } = await appendEntries(tx, [draft], { now: at });
+  return { seq: entries[0]!.seq, receipt };
 }
 
 async function draftFor(

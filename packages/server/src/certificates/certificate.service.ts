@@ -9,6 +9,7 @@ import {
   electronicLicence,
   type IsoDate,
   isIsoDate,
+  type LedgerReceipt,
   type ReplacementReason,
   type SealMessage,
   splitSealedPdf,
@@ -77,7 +78,11 @@ export type ReplaceInput = {
 };
 
 /** The new certificate, and the register entry that recorded its number (null if none was written). */
-export type ReplacedCertificate = PreparedCertificate & { entrySeq: number | null };
+export type ReplacedCertificate = PreparedCertificate & {
+  entrySeq: number | null;
+  /** The register's signed receipt for that entry. */
+  receipt?: LedgerReceipt | undefined;
+};
 
 function requireAnnouncement(input: ReplaceInput, today: IsoDate): void {
   if (input.reason !== "lost") return;
@@ -240,7 +245,8 @@ export function createCertificateService(deps: {
       notes,
       replacement: { replacesNumber: old.number, reason: input.reason },
     };
-    const entrySeq = await recordReplacement(tx, old, allocated.number, input.reason, at);
+    const recorded = await recordReplacement(tx, old, allocated.number, input.reason, at);
+    const entrySeq = recorded?.seq ?? null;
     const recipients = (await listRecipients(tx, old.id)).map((r) => ({
       role: r.role,
       accountId: r.account_id,
@@ -262,7 +268,7 @@ export function createCertificateService(deps: {
       caseId: input.caseId ?? null,
       replacedById: prepared.id,
     });
-    return { ...prepared, entrySeq };
+    return { ...prepared, entrySeq, receipt: recorded?.receipt };
   }
 
   return {

@@ -39,7 +39,35 @@ export type AppendOptions = {
    * (`sealEntries`), instead of queueing them for the sequencer.
    */
   sealedByCaller?: boolean;
+  /** The rows the entries are checked against, read earlier in this transaction (`readForAppend`). */
+  read?: AppendRead;
 };
+
+/**
+ * What `appendEntries` reads before it writes, read ahead by a caller that must keep the end of
+ * its transaction short: the registering transaction reads it before it takes the certificate
+ * number, whose series row stays locked to the commit (docs/register.md, "What stays serial").
+ * Valid for drafts of the same scope (the same parcels, units, rights and restrictions), in the
+ * transaction that read it, once.
+ */
+export type AppendRead = { key: string; view: Awaited<ReturnType<typeof loadSlice>>; used: boolean };
+
+const scopeKey = (scope: SliceScope): string =>
+  JSON.stringify(Object.entries(scope).map(([k, v]) => [k, [...v].sort()]));
+
+export async function readForAppend(tx: Tx, drafts: readonly EntryDraft[]): Promise<AppendRead> {
+  if (drafts.some((d) => parcelFactsOf(d)?.geometry)) await advisoryXactLock(tx, PARCEL_GEOMETRY_LOCK, true);
+  const scope = scopeOf(drafts);
+  return { key: scopeKey(scope), view: await loadSlice(tx, scope), used: false };
+}
+
+function viewFor(tx: Tx, drafts: readonly EntryDraft[], read: AppendRead | undefined) {
+  if (!read) return readForAppend(tx, drafts).then((r) => r.view);
+  if (read.used || read.key !== scopeKey(scopeOf(drafts)))
+    throw new Error("appendEntries: the read-ahead was used, or is of other rows than these entries read");
+  read.used = true;
+  return read.view;
+}
 
 /** An appended entry: its id (`seq`, what projections reference) and its content hash. */
 export type AppendedEntry = EntryContent & { contentHash: string };
@@ -113,8 +141,7 @@ export async function appendEntries(
   options: AppendOptions,
 ): Promise<AppendResult> {
   if (drafts.length === 0) return { entries: [], rejected: [] };
-  if (drafts.some((d) => parcelFactsOf(d)?.geometry)) await advisoryXactLock(tx, PARCEL_GEOMETRY_LOCK, true);
-  const view = await loadSlice(tx, scopeOf(drafts));
+  const view = await viewFor(tx, drafts, options.read);
   // Ids after the reads: whatever this transaction saw committed has a smaller id.
   const ids = await allocateEntryIds(tx, drafts.length);
   const at = options.now.toISOString();

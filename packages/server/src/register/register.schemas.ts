@@ -260,6 +260,33 @@ export const ZSignedHead = z
   })
   .describe("SignedTreeHead");
 
+/**
+ * 登簿回执: the register's signed promise to integrate the entries into a signed tree head within
+ * `maxMergeDelayMs` of `timestamp` (docs/register.md, "Receipts"). Check it offline with
+ * `verifyReceipt(receipt, publicKey)` of @yulin/domain and the key of `GET /api/register/ledger/seal-key`.
+ */
+export const ZLedgerReceipt = z
+  .object({
+    entries: z
+      .array(
+        z.object({
+          seq: z.number().describe("The entry's id (its log index is assigned by the sequencer)"),
+          contentHash: z
+            .string()
+            .describe("SM3 (hex) of canonicalJson({seq, jurisdiction, parcel, unit, at, body})"),
+        }),
+      )
+      .min(1),
+    timestamp: z.string().describe("ISO 8601 instant the receipt was issued"),
+    maxMergeDelayMs: z.number().describe("Promise: in a signed tree head within this many ms of timestamp"),
+    signature: z
+      .string()
+      .describe(
+        'SM2 DER signature (hex) over canonicalJson({log:"yulin-register-receipt", entries, timestamp, maxMergeDelayMs})',
+      ),
+  })
+  .describe("LedgerReceipt");
+
 export const ZInclusionQuery = z.object({
   seq: z.coerce.number().int().min(1),
   treeSize: z.coerce.number().int().min(1).optional(),

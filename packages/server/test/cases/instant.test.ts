@@ -2,6 +2,8 @@ import { generateResidentId } from "@yulin/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { giveSimulatedLicence } from "../../src/integrations/elicence/elicence.connector";
 import { startTestEnv, type TestEnv } from "../support/test-services";
+import { bankMortgageCase } from "./mortgage-case";
+import { expectReceiptsHonoured } from "./receipts";
 import { closeEnv, DEMO_IDS, type Given, given, type Http, http, uploadMaterials } from "./support";
 
 let env: TestEnv;
@@ -14,30 +16,8 @@ beforeAll(async () => {
 });
 afterAll(async () => closeEnv(env));
 
-const mortgageCase = async (unitCode: string, options: { confirmBorrower?: boolean } = {}) => {
-  const created = await api.post("bank.gongshang", "/api/cases", {
-    typeId: "mortgage.first.general",
-    unitCode,
-    parts: [
-      {
-        details: { mortgage: { amount: 80_000_000, debtEnd: "2046-11-30" }, documentNo: "工银抵2026-001" },
-        parties: [
-          { role: "right-holder", account: "bank.gongshang" },
-          { role: "obligor", account: "citizen.zhang" },
-        ],
-      },
-    ],
-    confirm: true,
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const id = created.body.id as string;
-  await uploadMaterials(api, "bank.gongshang", id, ["mortgage.first.general"]);
-  if (options.confirmBorrower !== false) {
-    const confirmed = await api.post("citizen.zhang", `/api/cases/${id}/confirm`);
-    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
-  }
-  return id;
-};
+const mortgageCase = (unitCode: string, options: { confirmBorrower?: boolean } = {}) =>
+  bankMortgageCase(api, unitCode, options);
 
 describe("instant registration (即时办结)", () => {
   it("registers and certifies a bank's mortgage at submit when every rule passes, with no human step", async () => {
@@ -76,6 +56,17 @@ describe("instant registration (即时办结)", () => {
     expect(Number(mortgages[0]!.amount)).toBe(800_000);
     const view = await api.get("citizen.zhang", `/api/cases/${id}`);
     expect(view.body.certificates[0].kind).toBe("certification");
+  });
+
+  it("answers the submit with the register's signed receipt, verifiable offline and honoured by the ledger", async () => {
+    const flat = await g.flat({ holders: ["citizen.zhang"] });
+    const id = await mortgageCase(flat.unitCode);
+    const submitted = await api.post("bank.gongshang", `/api/cases/${id}/submit`);
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    expect(submitted.body.instant).toEqual({ route: "automatic" });
+    expect(submitted.body.receipts).toHaveLength(1);
+    expect(submitted.body.receipts[0].maxMergeDelayMs).toBe(60_000);
+    await expectReceiptsHonoured(env, api, "chancheng.dengbu", submitted.body);
   });
 
   it("sends the case to a human when a party has not confirmed (R4 blocks)", async () => {

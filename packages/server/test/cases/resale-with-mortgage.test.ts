@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestEnv, type TestEnv } from "../support/test-services";
+import { expectReceiptsHonoured } from "./receipts";
 import { clearTaxAndFees, closeEnv, type Given, given, type Http, http, uploadMaterials } from "./support";
 
 let env: TestEnv;
@@ -120,6 +121,9 @@ describe("second-hand sale with the buyer's mortgage (combined.resale-with-mortg
       "certificate",
       "certification",
     ]);
+    // 登簿回执: one receipt per part's append, each verifiable offline and honoured.
+    expect(registered.body.receipts).toHaveLength(2);
+    await expectReceiptsHonoured(env, api, "chancheng.dengbu", registered.body);
 
     const entries = await env.services.db
       .selectFrom("register_entries")

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lockUnits } from "../../src/cases/unit-state.loader";
 import { inTransaction, type Tx } from "../../src/platform/db/database";
-import { type AppendResult, appendEntries } from "../../src/register/ledger";
+import { type AppendResult, appendEntries, readForAppend } from "../../src/register/ledger";
 import { findEntry } from "../../src/register/ledger.repository";
 import { SEQUENCER_LOCK } from "../../src/register/ledger-sequencer";
 import { verifyRegister } from "../../src/register/verify";
@@ -120,6 +120,24 @@ describe("registrations on different units do not wait for each other", () => {
     const results = await Promise.all(commits);
     expect(results[0]!.entries[0]!.seq).not.toBe(results[1]!.entries[0]!.seq);
     await expectIntegrated(results);
+  });
+});
+
+describe("the append's reads taken ahead (before a certificate number)", () => {
+  it("appends with them once, for the same rows only", async () => {
+    const [a, b] = [await g.flat(), await g.flat()];
+    await inTransaction(env.services.db, async (tx) => {
+      await lockUnits(tx, [a.unitCode, b.unitCode]);
+      const read = await readForAppend(tx, [renumber(a.unitCode, "x")]);
+      await expect(
+        appendEntries(tx, [renumber(b.unitCode, "301")], { now: new Date(), read }),
+      ).rejects.toThrow(/read-ahead/);
+      const { entries } = await appendEntries(tx, [renumber(a.unitCode, "302")], { now: new Date(), read });
+      expect(entries[0]!.body).toMatchObject({ changes: { roomLabel: "302" } });
+      await expect(
+        appendEntries(tx, [renumber(a.unitCode, "303")], { now: new Date(), read }),
+      ).rejects.toThrow(/read-ahead/);
+    });
   });
 });
 

@@ -5924,6 +5924,21 @@ export interface paths {
                   kind: string;
                 }[];
                 entries: number[];
+                /** @description 登簿回执: one signed receipt per append of a registration at submit; empty when not registered */
+                receipts: {
+                  entries: {
+                    /** @description The entry's id (its log index is assigned by the sequencer) */
+                    seq: number;
+                    /** @description SM3 (hex) of canonicalJson({seq, jurisdiction, parcel, unit, at, body}) */
+                    contentHash: string;
+                  }[];
+                  /** @description ISO 8601 instant the receipt was issued */
+                  timestamp: string;
+                  /** @description Promise: in a signed tree head within this many ms of timestamp */
+                  maxMergeDelayMs: number;
+                  /** @description SM2 DER signature (hex) over canonicalJson({log:"yulin-register-receipt", entries, timestamp, maxMergeDelayMs}) */
+                  signature: string;
+                }[];
               } | null;
             };
           };
@@ -8101,6 +8116,21 @@ export interface paths {
                 kind: string;
               }[];
               entries: number[];
+              /** @description 登簿回执: one signed receipt per append of a registration at submit; empty when not registered */
+              receipts: {
+                entries: {
+                  /** @description The entry's id (its log index is assigned by the sequencer) */
+                  seq: number;
+                  /** @description SM3 (hex) of canonicalJson({seq, jurisdiction, parcel, unit, at, body}) */
+                  contentHash: string;
+                }[];
+                /** @description ISO 8601 instant the receipt was issued */
+                timestamp: string;
+                /** @description Promise: in a signed tree head within this many ms of timestamp */
+                maxMergeDelayMs: number;
+                /** @description SM2 DER signature (hex) over canonicalJson({log:"yulin-register-receipt", entries, timestamp, maxMergeDelayMs}) */
+                signature: string;
+              }[];
             };
           };
         };
@@ -8415,6 +8445,21 @@ export interface paths {
                 kind: string;
               }[];
               voided: string[];
+              /** @description 登簿回执: the register's signed receipts, one per append */
+              receipts: {
+                entries: {
+                  /** @description The entry's id (its log index is assigned by the sequencer) */
+                  seq: number;
+                  /** @description SM3 (hex) of canonicalJson({seq, jurisdiction, parcel, unit, at, body}) */
+                  contentHash: string;
+                }[];
+                /** @description ISO 8601 instant the receipt was issued */
+                timestamp: string;
+                /** @description Promise: in a signed tree head within this many ms of timestamp */
+                maxMergeDelayMs: number;
+                /** @description SM2 DER signature (hex) over canonicalJson({log:"yulin-register-receipt", entries, timestamp, maxMergeDelayMs}) */
+                signature: string;
+              }[];
             };
           };
         };
