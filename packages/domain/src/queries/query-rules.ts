@@ -217,3 +217,23 @@ export function needsApproval(kind: QuerentKind, scope: QueryScope): boolean {
 
 /** Working days a clerk has to answer a queued application (查询办法: 当场, 否则 5 个工作日内 [?]). */
 export const QUERY_APPROVAL_WORKING_DAYS = 5;
+
+/**
+ * The kinds an account may query as: people and companies as holders (or for one), interested
+ * parties, intending buyers and lawyers (the clerk checks the letter and licence); notaries and
+ * courts through their institution accounts; banks and agents as interested parties or with intent.
+ * Procuratorates, supervisory commissions and security organs need institution accounts of
+ * their own kind (not yet in the account model).
+ */
+export function querentKindsOf(actor: {
+  kind: "citizen" | "company" | "institution" | "staff";
+  institutionKind: string | null;
+}): readonly QuerentKind[] {
+  if (actor.kind === "citizen" || actor.kind === "company")
+    return ["holder", "heir", "guardian", "administrator", "interested", "intent", "lawyer"];
+  if (actor.kind !== "institution") return [];
+  if (actor.institutionKind === "court") return ["court"];
+  if (actor.institutionKind === "notary") return ["notary"];
+  if (actor.institutionKind === "bank" || actor.institutionKind === "agent") return ["interested", "intent"];
+  return [];
+}
