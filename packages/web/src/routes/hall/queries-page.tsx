@@ -171,7 +171,7 @@ export function QueriesPage() {
                       {q.subject}
                     </Space>
                   }
-                  description={`${q.number} · ${q.purpose} · ${q.scope} · ${q.createdAt.slice(0, 16).replace("T", " ")}${
+                  description={`${q.number} · ${purposeName(q.purpose)} · ${q.scope} · ${q.createdAt.slice(0, 16).replace("T", " ")}${
                     q.refusal ? ` · ${language === "en" ? q.refusal.message_en : q.refusal.message_zh}` : ""
                   }`}
                 />
@@ -189,7 +189,7 @@ export function QueriesPage() {
             renderItem={(e) => (
               <List.Item>
                 <List.Item.Meta
-                  title={`${e.querent} · ${e.purpose ?? "—"}`}
+                  title={`${e.querent} · ${purposeName(e.purpose)}`}
                   description={`${e.at.slice(0, 16).replace("T", " ")} · ${e.unitCode ?? ""} · ${t(
                     e.channel === "api" ? "queries.channel.api" : "queries.channel.hall",
                   )} · ${e.scope}`}
@@ -201,6 +201,12 @@ export function QueriesPage() {
       </Space>
     </>
   );
+}
+
+/** A purpose code in Chinese (API reads by institutions carry free text). */
+function purposeName(purpose: string | null): string {
+  if (!purpose) return "—";
+  return QUERY_PURPOSE_NAMES[purpose as QueryPurpose]?.zh ?? purpose;
 }
 
 function StatusTag({ status, dueOn }: { status: string; dueOn: string | null }) {
