@@ -70,6 +70,7 @@ const OWNERS = {
     "fetched_materials",
     "simulator_records",
   ],
+  queries: ["query_applications", "query_log", "query_blocks"],
   "platform/audit": ["audit_log"],
   "platform/outbox": ["outbox", "connector_health"],
   "platform/db": ["settings"],

@@ -17,6 +17,8 @@ export function drawSeal(
   r: number,
   officeName: string,
   boldFont: string,
+  /** The seal's purpose along the bottom (a query result carries 不动产登记资料查询专用章). */
+  bottom = "不动产登记专用章",
 ): void {
   doc.save();
   doc.fillColor(SEAL_RED).strokeColor(SEAL_RED).fillOpacity(0.88).strokeOpacity(0.88);
@@ -45,7 +47,6 @@ export function drawSeal(
     doc.text(ch, cx - size / 2, cy - r + r * 0.1, { width: size, align: "center", lineBreak: false });
     doc.restore();
   });
-  const bottom = "不动产登记专用章";
   const bottomSize = r * 0.14;
   doc.fontSize(bottomSize);
   doc.text(bottom, cx - r, cy + r * 0.4, { width: 2 * r, align: "center", lineBreak: false });

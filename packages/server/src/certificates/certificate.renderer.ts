@@ -40,7 +40,7 @@ const require = createRequire(import.meta.url);
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 
 /** Noto Sans SC from npm, read once; pdfkit embeds only the glyphs used (a subset). */
-function loadFonts(): { regular: Buffer; bold: Buffer } {
+export function loadFonts(): { regular: Buffer; bold: Buffer } {
   fonts ??= {
     regular: fs.readFileSync(
       require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf"),

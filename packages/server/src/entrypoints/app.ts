@@ -25,6 +25,8 @@ import { errorBody, httpStatusOf } from "../platform/errors";
 import { registerErrorHandling } from "../platform/http/errors.plugin";
 import { registerMetrics } from "../platform/http/metrics";
 import { authenticateRequest } from "../platform/http/request-context";
+import { apiReadLogger } from "../queries/api-read-log";
+import { queriesPlugin } from "../queries/queries.module";
 import { registerRoutes } from "../register/register.routes";
 import type { Services } from "./setup";
 
@@ -101,6 +103,11 @@ export async function buildApp(
   });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  // 查询留痕: institutions' direct reads of the register are logged as queries (queries/).
+  app.addHook(
+    "onResponse",
+    apiReadLogger({ db: services.db, identity: services.queries.identity, log: services.log }),
+  );
   await app.register(
     identityRoutes({
       db: services.db,
@@ -116,6 +123,7 @@ export async function buildApp(
   await app.register(certificatesPlugin(services.certificates));
   await app.register(casesPlugin(services.cases));
   await app.register(registerRoutes(services.register));
+  await app.register(queriesPlugin(services.queries));
   await app.register(
     integrationRoutes({
       db: services.db,

@@ -16,9 +16,11 @@ import { useOpensslSm3 } from "../platform/crypto/sm3";
 import { openDatabase } from "../platform/db/database";
 import { migrateToLatest } from "../platform/db/migrator";
 import { createProcessLog, type ProcessLog } from "../platform/logging";
+import { createQueriesModule } from "../queries/queries.module";
 import { createRegisterHousingCount } from "../register/household-housing-count";
 import { listSealKeys } from "../register/ledger.repository";
 import { createRegisterModule } from "../register/register.module";
+import { queryPorts } from "./queries.wiring";
 
 /**
  * The one setup shared by the API, the worker and the CLI: open the database, migrate, load
@@ -93,6 +95,17 @@ export async function openServices(
   });
   // 节假日安排 under four-eyes: an approved schedule recomputes open cases' deadlines (cases/).
   const holidaySchedules = createHolidayScheduleService({ db, now, openCases: cases.deadlines });
+  // Queries and disclosure (查询, R30): applications, sealed results, the query log (queries/).
+  const queries = createQueriesModule({
+    db,
+    pii,
+    now,
+    publicUrl: config.integrations.publicUrl,
+    seal: register.seal,
+    trustedPublicKeys: async () => (await listSealKeys(db)).map((k) => k.public_key),
+    ...queryPorts(db),
+    addWorkingDays: async (from, days) => (await calendar.deadline(from, days)).date,
+  });
   return {
     config,
     db,
@@ -112,6 +125,7 @@ export async function openServices(
     certificates,
     integrations,
     cases,
+    queries,
   };
 }
 

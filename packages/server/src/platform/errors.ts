@@ -247,6 +247,45 @@ const catalogue = {
     "电子证书生成失败，请稍后再试",
     "The electronic certificate could not be rendered yet",
   ],
+  // Queries and disclosure (queries/, R30). Refusals carry the written reason in details.findings.
+  "QUERY.INVALID_APPLICATION": [
+    400,
+    "查询申请不符合要求（查询人类别、目的、范围或证明材料）",
+    "The query application is not allowed (querent kind, purpose, scope or proof)",
+  ],
+  "QUERY.QUERENT_NOT_ALLOWED": [
+    403,
+    "当前账户不能以该查询人身份申请查询",
+    "This account may not query as that kind of querent",
+  ],
+  "QUERY.UNIT_NOT_REGISTERED": [
+    404,
+    "该不动产未登记或查无记载，不予查询",
+    "The property is not registered: the query is refused",
+  ],
+  "QUERY.NOT_HOLDER": [
+    403,
+    "查询人不是该不动产的权利人，不符合查询条件",
+    "The querent does not hold this property: the requirements are not met",
+  ],
+  "QUERY.ADDRESS_TOO_SHORT": [400, "坐落至少两个字", "The address needs at least two characters"],
+  "QUERY.ADDRESS_AMBIGUOUS": [
+    400,
+    "坐落对应多个不动产单元，请填写完整坐落或单元号",
+    "The address matches several units: give the full address or the unit code",
+  ],
+  "QUERY.QUOTA_EXCEEDED": [
+    429,
+    "今日无证明查询次数已用完，账户已暂停查询并报督查员",
+    "Today's intent-only queries are used up: the account is blocked and reported to supervisors",
+  ],
+  "QUERY.NOT_FOUND": [404, "查询申请不存在或无权查看", "The query does not exist or you may not see it"],
+  "QUERY.NOT_PENDING": [409, "该查询申请已办结", "The query application has already been decided"],
+  "QUERY.NOT_ANSWERED": [
+    409,
+    "该查询尚未答复，无查询结果证明",
+    "The query is not answered: no certified result",
+  ],
   INTERNAL: [500, "服务器内部错误", "Internal server error"],
   UNAVAILABLE: [503, "服务暂不可用", "Service unavailable"],
 } as const satisfies Record<string, readonly [number, string, string]>;

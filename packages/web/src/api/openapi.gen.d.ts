@@ -14639,6 +14639,1510 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/queries": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 申请查询：当场答复或转人工审核，不符合条件的书面告知理由 Apply for a query */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /**
+             * @description 查询人类别
+             * @enum {string}
+             */
+            querentKind:
+              | "holder"
+              | "heir"
+              | "guardian"
+              | "administrator"
+              | "interested"
+              | "intent"
+              | "lawyer"
+              | "notary"
+              | "court"
+              | "procuratorate"
+              | "supervisory"
+              | "security";
+            /**
+             * @description 查询目的
+             * @enum {string}
+             */
+            purpose:
+              | "sale"
+              | "lease"
+              | "mortgage"
+              | "litigation"
+              | "inheritance"
+              | "notarisation"
+              | "enforcement"
+              | "prosecution"
+              | "supervision"
+              | "investigation"
+              | "own-use";
+            /**
+             * @description 查询范围
+             * @enum {string}
+             */
+            scope: "status" | "results" | "full" | "holdings";
+            subject: {
+              /** @enum {string} */
+              kind: "unit" | "certificate" | "address" | "person";
+              /** @description 单元号、证书号、坐落，或名下查询的身份证号/统一社会信用代码（本人: 留空） */
+              value: string;
+            };
+            /**
+             * @description 证明材料（名称及编号）
+             * @default []
+             */
+            proof?: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status: "answered" | "pending";
+              dueOn: string | null;
+              verifyToken: string | null;
+              result: {
+                number: string;
+                office: {
+                  code: string;
+                  name: string;
+                };
+                querent: {
+                  /** @enum {string} */
+                  kind:
+                    | "holder"
+                    | "heir"
+                    | "guardian"
+                    | "administrator"
+                    | "interested"
+                    | "intent"
+                    | "lawyer"
+                    | "notary"
+                    | "court"
+                    | "procuratorate"
+                    | "supervisory"
+                    | "security";
+                  name: string;
+                };
+                /** @enum {string} */
+                purpose:
+                  | "sale"
+                  | "lease"
+                  | "mortgage"
+                  | "litigation"
+                  | "inheritance"
+                  | "notarisation"
+                  | "enforcement"
+                  | "prosecution"
+                  | "supervision"
+                  | "investigation"
+                  | "own-use";
+                /** @enum {string} */
+                scope: "status" | "results" | "full" | "holdings";
+                subject: string;
+                answeredAt: string;
+                registerVersion: number;
+                answers: {
+                  unitCode: string;
+                  address: string;
+                  natural: {
+                    buildingArea: number | null;
+                    innerArea: number | null;
+                    use: string | null;
+                    structure: string | null;
+                    floor: number | null;
+                    roomLabel: string | null;
+                  } | null;
+                  flags: {
+                    coOwned: boolean;
+                    mortgaged: boolean;
+                    advanceNotice: boolean;
+                    objection: boolean;
+                    seized: boolean;
+                  } | null;
+                  rights:
+                    | {
+                        rightType: string;
+                        rightTypeName: string;
+                        certificateNo: string | null;
+                        coOwnership: string;
+                        registeredAt: string;
+                        holders: {
+                          name: string | null;
+                          idNumber: string | null;
+                          share: string | null;
+                        }[];
+                      }[]
+                    | null;
+                  restrictions:
+                    | {
+                        kind: string;
+                        kindName: string;
+                        status: string;
+                        rank: number | null;
+                        holderName: string;
+                        amount: number | null;
+                        documentNo: string | null;
+                        startsOn: string | null;
+                        endsOn: string | null;
+                        registeredAt: string;
+                      }[]
+                    | null;
+                  history:
+                    | {
+                        seq: number;
+                        at: string;
+                        title: string;
+                      }[]
+                    | null;
+                  materials:
+                    | {
+                        name: string;
+                        caseId: string;
+                      }[]
+                    | null;
+                }[];
+              } | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/queries/mine": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 我的查询记录 My query applications */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              queries: {
+                id: string;
+                number: string;
+                querentKind: string;
+                purpose: string;
+                scope: string;
+                subjectKind: string;
+                subject: string;
+                /** @enum {string} */
+                status: "answered" | "pending" | "refused";
+                refusal:
+                  | ({
+                      message_zh: string;
+                      message_en: string;
+                    } & {
+                      [key: string]: unknown;
+                    })
+                  | null;
+                dueOn: string | null;
+                createdAt: string;
+                decidedAt: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/queries/of-my-property": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 谁查询了我的不动产 Who queried the property I hold */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              entries: {
+                at: string;
+                querentKind: string;
+                querent: string;
+                /** @enum {string} */
+                channel: "hall" | "api";
+                purpose: string | null;
+                scope: string;
+                unitCode: string | null;
+                outcome: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/queries/pending": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 待审核查询（受理员）Material-backed queries waiting for a clerk */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              queries: {
+                id: string;
+                number: string;
+                querentKind: string;
+                querentName: string;
+                purpose: string;
+                scope: string;
+                subject: string;
+                unitCodes: string[];
+                proof: string[];
+                dueOn: string | null;
+                createdAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/queries/{id}/decision": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 审核查询申请：同意或书面说明理由不予查询 Approve or refuse with reasons */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json":
+            | {
+                /** @enum {boolean} */
+                approve: true;
+              }
+            | {
+                /** @enum {boolean} */
+                approve: false;
+                reason: string;
+              };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              /** @enum {string} */
+              status: "answered" | "refused";
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/queries/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查询申请及答复 One of my queries with its answer */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              number: string;
+              /** @enum {string} */
+              status: "answered" | "pending" | "refused";
+              dueOn: string | null;
+              verifyToken: string | null;
+              refusal:
+                | ({
+                    message_zh: string;
+                    message_en: string;
+                  } & {
+                    [key: string]: unknown;
+                  })
+                | null;
+              result: {
+                number: string;
+                office: {
+                  code: string;
+                  name: string;
+                };
+                querent: {
+                  /** @enum {string} */
+                  kind:
+                    | "holder"
+                    | "heir"
+                    | "guardian"
+                    | "administrator"
+                    | "interested"
+                    | "intent"
+                    | "lawyer"
+                    | "notary"
+                    | "court"
+                    | "procuratorate"
+                    | "supervisory"
+                    | "security";
+                  name: string;
+                };
+                /** @enum {string} */
+                purpose:
+                  | "sale"
+                  | "lease"
+                  | "mortgage"
+                  | "litigation"
+                  | "inheritance"
+                  | "notarisation"
+                  | "enforcement"
+                  | "prosecution"
+                  | "supervision"
+                  | "investigation"
+                  | "own-use";
+                /** @enum {string} */
+                scope: "status" | "results" | "full" | "holdings";
+                subject: string;
+                answeredAt: string;
+                registerVersion: number;
+                answers: {
+                  unitCode: string;
+                  address: string;
+                  natural: {
+                    buildingArea: number | null;
+                    innerArea: number | null;
+                    use: string | null;
+                    structure: string | null;
+                    floor: number | null;
+                    roomLabel: string | null;
+                  } | null;
+                  flags: {
+                    coOwned: boolean;
+                    mortgaged: boolean;
+                    advanceNotice: boolean;
+                    objection: boolean;
+                    seized: boolean;
+                  } | null;
+                  rights:
+                    | {
+                        rightType: string;
+                        rightTypeName: string;
+                        certificateNo: string | null;
+                        coOwnership: string;
+                        registeredAt: string;
+                        holders: {
+                          name: string | null;
+                          idNumber: string | null;
+                          share: string | null;
+                        }[];
+                      }[]
+                    | null;
+                  restrictions:
+                    | {
+                        kind: string;
+                        kindName: string;
+                        status: string;
+                        rank: number | null;
+                        holderName: string;
+                        amount: number | null;
+                        documentNo: string | null;
+                        startsOn: string | null;
+                        endsOn: string | null;
+                        registeredAt: string;
+                      }[]
+                    | null;
+                  history:
+                    | {
+                        seq: number;
+                        at: string;
+                        title: string;
+                      }[]
+                    | null;
+                  materials:
+                    | {
+                        name: string;
+                        caseId: string;
+                      }[]
+                    | null;
+                }[];
+              } | null;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/queries/{id}/pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载查询结果证明（电子签章）Download the sealed query result */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": unknown;
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/queries/verify/{token}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 查询结果证明核验（公开）Verify a query result: genuine, and changed since? */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              genuine: boolean;
+              /** @enum {string} */
+              seal: "valid" | "invalid" | "pending";
+              number: string;
+              office: {
+                code: string;
+                name: string;
+              };
+              answeredAt: string;
+              querentKind: string;
+              purpose: string;
+              scope: string;
+              units: {
+                unitCode: string;
+                address: string;
+              }[];
+              registerVersionAtIssue: number;
+              registerVersionNow: number;
+              changedSinceIssue: boolean;
+              message_zh: string;
+              message_en: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/integrations/connectors": {
     parameters: {
       query?: never;

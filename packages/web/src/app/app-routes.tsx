@@ -16,6 +16,7 @@ const HallArea = lazyNamed(() => import("../routes/hall/hall-area"), "HallArea")
 const PortalArea = lazyNamed(() => import("../routes/portal/portal-area"), "PortalArea");
 const WorkbenchArea = lazyNamed(() => import("../routes/workbench/workbench-area"), "WorkbenchArea");
 const VerifyPage = lazyNamed(() => import("../routes/public/verify-page"), "VerifyPage");
+const QueryVerifyPage = lazyNamed(() => import("../routes/public/query-verify-page"), "QueryVerifyPage");
 const PublicCataloguePage = lazyNamed(() => import("../routes/public/guide-pages"), "PublicCataloguePage");
 const PublicGuidePage = lazyNamed(() => import("../routes/public/guide-pages"), "PublicGuidePage");
 const AboutPage = lazyNamed(() => import("../routes/public/about-page"), "AboutPage");
@@ -29,6 +30,7 @@ export function AppRoutes() {
       <Route element={<PublicLayout />}>
         <Route path="login" element={<LoginPage />} />
         <Route path="verify" element={loading(<VerifyPage />)} />
+        <Route path="verify/query/:token" element={loading(<QueryVerifyPage />)} />
         <Route path="verify/:token" element={loading(<VerifyPage />)} />
         <Route path="guide" element={loading(<PublicCataloguePage />)} />
         <Route path="guide/:typeId" element={loading(<PublicGuidePage />)} />

@@ -5,6 +5,7 @@ import { certificatesEn } from "./messages/certificates.messages";
 import { commonEn } from "./messages/common.messages";
 import { operationsEn } from "./messages/operations.messages";
 import { portalEn } from "./messages/portal.messages";
+import { queriesEn } from "./messages/queries.messages";
 import { registerEn } from "./messages/register.messages";
 import type { Dictionary } from "./zh-CN";
 
@@ -17,6 +18,7 @@ export const en: Dictionary = {
   ...portalEn,
   ...operationsEn,
   ...adminEn,
+  ...queriesEn,
   "app.name": "Yulin",
   "app.title": "Yulin · Real Estate Registration",
   "app.subtitle": "Real Estate Registration",

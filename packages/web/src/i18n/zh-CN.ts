@@ -10,6 +10,7 @@ import { certificatesZh } from "./messages/certificates.messages";
 import { commonZh } from "./messages/common.messages";
 import { operationsZh } from "./messages/operations.messages";
 import { portalZh } from "./messages/portal.messages";
+import { queriesZh } from "./messages/queries.messages";
 import { registerZh } from "./messages/register.messages";
 
 export const zhCN = {
@@ -21,6 +22,7 @@ export const zhCN = {
   ...portalZh,
   ...operationsZh,
   ...adminZh,
+  ...queriesZh,
   "app.name": "鱼鳞",
   "app.title": "鱼鳞 · 不动产登记",
   "app.subtitle": "不动产登记",

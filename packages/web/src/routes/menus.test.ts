@@ -24,7 +24,7 @@ describe("area menus", () => {
   });
 
   it("show staff only the stages their posts handle", () => {
-    expect(titles(workbenchMenuFor([{ role: "acceptor" }]))).toEqual(["待受理", "登记簿查询"]);
+    expect(titles(workbenchMenuFor([{ role: "acceptor" }]))).toEqual(["待受理", "查询审核", "登记簿查询"]);
     expect(titles(workbenchMenuFor([{ role: "issuer" }]))).toEqual(["待缮证", "待发证", "登记簿查询"]);
     expect(titles(workbenchMenuFor([{ role: "admin" }, { role: "reviewer" }, { role: "reviewer" }]))).toEqual(
       ["待审核", "登记簿查询", "部门接口运维", "系统管理"],
@@ -39,6 +39,7 @@ describe("area menus", () => {
     );
     expect(titles(all)).toEqual([
       "待受理",
+      "查询审核",
       "待审核",
       "待登簿",
       "待缮证",

@@ -56,6 +56,7 @@ import type {
   TaxConfirmationsTable,
   TaxDeclarationsTable,
 } from "./schema/integrations";
+import type { QueryApplicationsTable, QueryBlocksTable, QueryLogTable } from "./schema/queries";
 import type {
   BuildingsTable,
   CadastralZonesTable,
@@ -83,6 +84,7 @@ export type * from "./schema/cases";
 export type * from "./schema/certificates";
 export type * from "./schema/foundation";
 export type * from "./schema/integrations";
+export type * from "./schema/queries";
 export type * from "./schema/register";
 
 export type DB = {
@@ -149,4 +151,7 @@ export type DB = {
   certificate_recipients: CertificateRecipientsTable;
   certificate_prints: CertificatePrintsTable;
   certificate_deliveries: CertificateDeliveriesTable;
+  query_applications: QueryApplicationsTable;
+  query_log: QueryLogTable;
+  query_blocks: QueryBlocksTable;
 };

@@ -11,6 +11,7 @@ import { ApplyPage } from "./apply-page";
 import { CertificatesPage } from "./certificates-page";
 import { hallMenu } from "./hall.menu";
 import { PropertiesPage, PropertyPage } from "./properties-page";
+import { QueriesPage } from "./queries-page";
 import { ServiceGuidePage } from "./service-guide-page";
 import { ServicesPage } from "./services-page";
 
@@ -33,6 +34,7 @@ const pages = {
   services: <ServicesPage />,
   properties: <PropertiesPage />,
   certificates: <CertificatesPage titleKey="page.hall.certificates" />,
+  queries: <QueriesPage />,
 };
 
 const extra = [

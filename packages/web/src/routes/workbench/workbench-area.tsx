@@ -5,6 +5,7 @@ import {
   BookOutlined,
   ContainerOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   InboxOutlined,
   PrinterOutlined,
   SearchOutlined,
@@ -17,6 +18,7 @@ import { AdminPage } from "./admin-page";
 import { CasePage } from "./case-page";
 import { InboxPage } from "./inbox-page";
 import { IntegrationsPage } from "./integrations-page";
+import { QueryQueuePage } from "./query-queue-page";
 import { RegisterPage } from "./register-page";
 import { SupervisionPage } from "./supervision-page";
 import { UnitPage } from "./unit-page";
@@ -33,6 +35,7 @@ const pages = {
   supervision: <SupervisionPage />,
   integrations: <IntegrationsPage />,
   admin: <AdminPage />,
+  queries: <QueryQueuePage />,
 };
 const extra = [
   { path: "units/:code", element: <UnitPage /> },
@@ -50,6 +53,7 @@ const icons = {
   supervision: AlertOutlined,
   integrations: ApiOutlined,
   admin: SettingOutlined,
+  queries: FileSearchOutlined,
 };
 
 /** 内网工作台 — the registry staff's workbench (`/workbench/*`). */

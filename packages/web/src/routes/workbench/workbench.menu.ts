@@ -12,6 +12,12 @@ export const workbenchMenu: readonly WorkbenchEntry[] = [
     roles: ["acceptor"],
   },
   {
+    segment: "queries",
+    titleKey: "page.workbench.queries",
+    soonKey: "page.workbench.queries.soon",
+    roles: ["acceptor"],
+  },
+  {
     segment: "review",
     titleKey: "page.workbench.review",
     soonKey: "page.workbench.review.soon",
