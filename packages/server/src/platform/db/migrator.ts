@@ -11,6 +11,7 @@ import * as paymentRefunds from "./migrations/2026-11-24T1420-payment-refunds";
 import * as replacedCertificates from "./migrations/2026-11-24T1430-replaced-certificates";
 import * as ledgerSequencer from "./migrations/2026-12-03T0900-ledger-sequencer";
 import * as holidaySchedules from "./migrations/2026-12-03T1200-holiday-schedules";
+import * as security from "./migrations/2026-12-03T1300-security";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-11-24T1430-replaced-certificates": replacedCertificates,
   "2026-12-03T0900-ledger-sequencer": ledgerSequencer,
   "2026-12-03T1200-holiday-schedules": holidaySchedules,
+  "2026-12-03T1300-security": security,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
