@@ -267,7 +267,10 @@ async function benchOne(
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ username, password: PASSWORD }),
       });
-      const cookie = res.headers.get("set-cookie")?.split(";")[0];
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
       if (!res.ok || !cookie) throw new Error(`login ${username}: ${res.status}`);
       return cookie;
     };
@@ -276,7 +279,12 @@ async function benchOne(
     const post = async (cookie: string, url: string, body: unknown, expected: number) => {
       const res = await fetch(`${address}${url}`, {
         method: "POST",
-        headers: { "content-type": "application/json", cookie },
+        // The CSRF token from its cookie, as the web client sends it (docs/security.md).
+        headers: {
+          "content-type": "application/json",
+          cookie,
+          "x-csrf-token": /(?:^|;\s*)yulin_csrf=([^;]+)/.exec(cookie)?.[1] ?? "",
+        },
         body: JSON.stringify(body),
       });
       const json = (await res.json()) as Record<string, unknown>;

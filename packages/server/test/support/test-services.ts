@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
 import { seedDemo } from "../../src/demo/demo.seed";
 import { buildApp } from "../../src/entrypoints/app";
 import { openServices, type Services } from "../../src/entrypoints/setup";
@@ -27,7 +28,7 @@ export type TestEnv = {
  */
 export async function startTestEnv(
   env: Record<string, string> = {},
-  options: { demo?: boolean } = {},
+  options: { demo?: boolean; log?: Logger } = {},
 ): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "yulin-test-"));
   const db = await freshDatabase();
@@ -38,9 +39,14 @@ export async function startTestEnv(
     ...(db.url ? { DATABASE_URL: db.url } : {}),
     ...env,
   });
-  const services = await openServices(config, { memory: true });
+  const log = options.log;
+  const services = await openServices(config, {
+    memory: true,
+    ...(log ? { processLog: { log, flush: () => {} } } : {}),
+  });
   if (options.demo !== false) await seedDemo(services);
-  const app = await buildApp(services, { logger: false });
+  // With a log given, the app logs its requests to it (as the API process does).
+  const app = await buildApp(services, log ? {} : { logger: false });
   await app.ready();
   // As in the API process: the ledger's sequencer integrates registrations every batch interval.
   services.register.sequencer.start();

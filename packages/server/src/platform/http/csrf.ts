@@ -89,7 +89,9 @@ function isSameOrigin(request: FastifyRequest, allowed: ReadonlySet<string>): bo
   if (source === undefined) return true;
   if (allowed.has(source)) return true;
   try {
-    return new URL(source).host === request.headers.host;
+    const from = new URL(source);
+    // The request's own host, read with the source's scheme so default ports compare equal.
+    return from.origin === new URL(`${from.protocol}//${request.headers.host}`).origin;
   } catch {
     return false;
   }
