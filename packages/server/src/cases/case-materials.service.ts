@@ -5,7 +5,7 @@ import { sm3Hex } from "../integrations/shared/sm2";
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import type { Database } from "../platform/db/database";
 import { AppError } from "../platform/errors";
-import { canReadCase, mayEditApplication } from "./case.access";
+import { canReadCase, mayAddMaterial } from "./case.access";
 import { insertFile, insertMaterial, readFile } from "./case.repository";
 import type { ZMaterialRequest } from "./case.schemas";
 import { readableCase, withLockedCase } from "./case-lock";
@@ -27,7 +27,7 @@ export function createCaseMaterialsService(deps: { db: Database }) {
         action: "case.material.add",
         authorize: (actor, locked) =>
           canReadCase(actor, locked.row, locked.parties) &&
-          (mayEditApplication(actor, locked.row, locked.parties) || actor.kind === "staff") &&
+          mayAddMaterial(actor, locked.row, locked.parties) &&
           actor,
         async change(tx, locked, actor) {
           if (!isMaterialId(input.materialId))
