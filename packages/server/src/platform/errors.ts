@@ -276,6 +276,11 @@ const catalogue = {
     "电子证书生成失败，请稍后再试",
     "The electronic certificate could not be rendered yet",
   ],
+  "INTEGRATION.ENDPOINT_NOT_ALLOWED": [
+    400,
+    "通知地址不被允许：仅限 http/https 且须解析到公网地址",
+    "The endpoint is not allowed: http or https only, resolving to public addresses",
+  ],
   INTERNAL: [500, "服务器内部错误", "Internal server error"],
   UNAVAILABLE: [503, "服务暂不可用", "Service unavailable"],
 } as const satisfies Record<string, readonly [number, string, string]>;
