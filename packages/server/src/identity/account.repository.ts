@@ -239,17 +239,9 @@ export async function replaceRolesInOffice(
 
 /** 停用/启用: a disabled account cannot log in (failed logins only slow down: identity/login-throttle.ts). */
 export async function setAccountDisabled(db: Db, accountId: string, disabled: boolean): Promise<void> {
-  await db
-    .updateTable("accounts")
-    .set({ disabled })
-    .where("id", "=", accountId)
-    .execute();
+  await db.updateTable("accounts").set({ disabled }).where("id", "=", accountId).execute();
 }
 
 export async function setPasswordHash(db: Db, accountId: string, passwordHash: string): Promise<void> {
-  await db
-    .updateTable("accounts")
-    .set({ password_hash: passwordHash })
-    .where("id", "=", accountId)
-    .execute();
+  await db.updateTable("accounts").set({ password_hash: passwordHash }).where("id", "=", accountId).execute();
 }
