@@ -20,6 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { type HolderFacts, requireBusinessType } from "@yulin/domain";
+import { PDFDocument } from "pdf-lib";
 import pg from "pg";
 import { identityOfAccount } from "../packages/server/src/cases/case-parties";
 import { seedDemo } from "../packages/server/src/demo/demo.seed";
@@ -29,7 +30,13 @@ import { systemContext } from "../packages/server/src/platform/audit/audit";
 import { loadConfig } from "../packages/server/src/platform/config";
 import { type CpuProfile, printTopFrames, saveProfile, startProfile } from "./profile";
 
-const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
+// A real one-page PDF: the material check parses uploads (pdf-lib), it does not sniff them.
+const PDF = Buffer.from(await (await onePage()).save()).toString("base64");
+async function onePage() {
+  const doc = await PDFDocument.create();
+  doc.addPage([200, 200]);
+  return doc;
+}
 const PASSWORD = "Yulin-demo-2026";
 const TYPE = "mortgage.first.general";
 
@@ -267,7 +274,10 @@ async function benchOne(
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ username, password: PASSWORD }),
       });
-      const cookie = res.headers.get("set-cookie")?.split(";")[0];
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0])
+        .join("; ");
       if (!res.ok || !cookie) throw new Error(`login ${username}: ${res.status}`);
       return cookie;
     };
@@ -276,7 +286,12 @@ async function benchOne(
     const post = async (cookie: string, url: string, body: unknown, expected: number) => {
       const res = await fetch(`${address}${url}`, {
         method: "POST",
-        headers: { "content-type": "application/json", cookie },
+        // The CSRF token from its cookie, as the web client sends it (docs/security.md).
+        headers: {
+          "content-type": "application/json",
+          cookie,
+          "x-csrf-token": /(?:^|;\s*)yulin_csrf=([^;]+)/.exec(cookie)?.[1] ?? "",
+        },
         body: JSON.stringify(body),
       });
       const json = (await res.json()) as Record<string, unknown>;

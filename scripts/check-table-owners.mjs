@@ -10,7 +10,15 @@ import { repoRoot, report, sourceFiles } from "./lib/source-files.mjs";
 
 /** Owner folder (under packages/server/src) → the tables it owns. */
 const OWNERS = {
-  identity: ["offices", "institutions", "accounts", "staff_roles", "sessions", "api_tokens"],
+  identity: [
+    "offices",
+    "institutions",
+    "accounts",
+    "staff_roles",
+    "sessions",
+    "api_tokens",
+    "login_throttles",
+  ],
   calendar: ["holidays", "holiday_years", "holiday_schedules"],
   register: [
     "cadastral_zones",

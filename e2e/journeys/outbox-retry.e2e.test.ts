@@ -60,7 +60,10 @@ describe("an operator retries a dead-lettered department message from the operat
     //    notice is dead-lettered at the first attempt.
     const bank = await browser.as("bank.gongshang");
     const before = await (await bank.context.request.get("/api/institution/connection")).json();
+    // As the web client: the CSRF token from its cookie in the header (docs/security.md).
+    const csrf = (await bank.context.cookies()).find((c) => c.name === "yulin_csrf")?.value ?? "";
     const broken = await bank.context.request.put("/api/institution/connection", {
+      headers: { "X-CSRF-Token": csrf },
       data: { endpointUrl: new URL("/e2e-no-such-bank/", bank.page.url()).href },
     });
     expect(broken.status()).toBe(200);
@@ -88,6 +91,7 @@ describe("an operator retries a dead-lettered department message from the operat
 
     // 4. The bank fixes its endpoint (back to what it was); the operator retries the message.
     const fixed = await bank.context.request.put("/api/institution/connection", {
+      headers: { "X-CSRF-Token": csrf },
       data: { endpointUrl: before.endpointUrl ?? null },
     });
     expect(fixed.status()).toBe(200);

@@ -107,10 +107,16 @@ export async function apiAs(username: string) {
   const cookie = (login.headers.getSetCookie?.() ?? [login.headers.get("set-cookie") ?? ""])
     .map((c) => c.split(";")[0])
     .join("; ");
+  // As the web client does: state changes carry the CSRF token from its cookie (docs/security.md).
+  const csrf = /(?:^|;\s*)yulin_csrf=([^;]+)/.exec(cookie)?.[1] ?? "";
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${base}${path}`, {
       method,
-      headers: { cookie, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+      headers: {
+        cookie,
+        ...(method === "GET" ? {} : { "X-CSRF-Token": csrf }),
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       redirect: "manual",
     });

@@ -53,6 +53,8 @@ export default async function setup(project: TestProject) {
       YULIN_RATE_LIMIT_IP_PER_MINUTE: "100000",
       YULIN_RATE_LIMIT_ACCOUNT_PER_MINUTE: "100000",
       YULIN_RATE_LIMIT_LOGIN_PER_MINUTE: "10000",
+      // The outbox journey points a bank at this same server: allow the loopback address for it.
+      YULIN_OUTBOUND_ALLOW: "127.0.0.1,localhost,::1",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],

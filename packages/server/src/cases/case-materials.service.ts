@@ -5,21 +5,13 @@ import { sm3Hex } from "../integrations/shared/sm2";
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import type { Database } from "../platform/db/database";
 import { AppError } from "../platform/errors";
-import { canReadCase, mayEditApplication } from "./case.access";
+import { canReadCase, mayAddMaterial } from "./case.access";
 import { insertFile, insertMaterial, readFile } from "./case.repository";
 import type { ZMaterialRequest } from "./case.schemas";
 import { readableCase, withLockedCase } from "./case-lock";
+import { isValidMaterialFile } from "./material-files";
 
 export const MAX_MATERIAL_BYTES = 10 * 1024 * 1024;
-
-/** Accepted file types, checked by their first bytes as well as the declared type. */
-const FILE_TYPES: Record<string, (b: Buffer) => boolean> = {
-  "application/pdf": (b) => b.subarray(0, 5).toString("latin1") === "%PDF-",
-  "image/jpeg": (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  "image/png": (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  // OFD (GB/T 33190) is a zip container.
-  "application/ofd": (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
-};
 
 export type MaterialInput = z.infer<typeof ZMaterialRequest>;
 
@@ -29,11 +21,13 @@ export function createCaseMaterialsService(deps: { db: Database }) {
   return {
     /** 申请材料: an upload (SM3 digest, type and size checked), an e-licence reference, or a commitment. */
     async addMaterial(ctx: RequestContext, id: string, input: MaterialInput) {
+      // Parsed before the case is locked: a 10 MB PDF is not read while others wait on the case.
+      const upload = input.source === "upload" ? await checkedUpload(input) : null;
       return withLockedCase(db, ctx, id, {
         action: "case.material.add",
         authorize: (actor, locked) =>
           canReadCase(actor, locked.row, locked.parties) &&
-          (mayEditApplication(actor, locked.row, locked.parties) || actor.kind === "staff") &&
+          mayAddMaterial(actor, locked.row, locked.parties) &&
           actor,
         async change(tx, locked, actor) {
           if (!isMaterialId(input.materialId))
@@ -48,12 +42,7 @@ export function createCaseMaterialsService(deps: { db: Database }) {
             added_by: actor.accountId,
           };
           if (input.source === "upload") {
-            const bytes = Buffer.from(input.contentBase64, "base64");
-            if (bytes.length > MAX_MATERIAL_BYTES)
-              throw new AppError("CASE.MATERIAL_TOO_LARGE", { maxBytes: MAX_MATERIAL_BYTES });
-            const check = FILE_TYPES[input.mediaType];
-            if (!check || bytes.length === 0 || !check(bytes))
-              throw new AppError("CASE.MATERIAL_TYPE", { mediaType: input.mediaType });
+            const bytes = upload as Buffer;
             const sm3 = sm3Hex(bytes);
             await insertFile(tx, { sm3, mediaType: input.mediaType, bytes });
             const row = { ...base, file_name: input.fileName, file_sm3: sm3 };
@@ -92,4 +81,14 @@ export function createCaseMaterialsService(deps: { db: Database }) {
       return { fileName: material.file_name ?? "material", mediaType: file.media_type, bytes: file.bytes };
     },
   };
+}
+
+/** An upload's bytes, refused when too large or not parseable as the declared type. */
+async function checkedUpload(input: Extract<MaterialInput, { source: "upload" }>): Promise<Buffer> {
+  const bytes = Buffer.from(input.contentBase64, "base64");
+  if (bytes.length > MAX_MATERIAL_BYTES)
+    throw new AppError("CASE.MATERIAL_TOO_LARGE", { maxBytes: MAX_MATERIAL_BYTES });
+  if (!(await isValidMaterialFile(input.mediaType, bytes)))
+    throw new AppError("CASE.MATERIAL_TYPE", { mediaType: input.mediaType });
+  return bytes;
 }

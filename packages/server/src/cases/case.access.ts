@@ -34,6 +34,8 @@ export function canReadCase(actor: Actor, c: CaseRow, parties: readonly PartyRow
   if (actor.kind === "institution" && parties.some((p) => p.institution_id === actor.institutionId))
     return can(actor, "case.read", { institutionId: actor.institutionId ?? undefined });
   if (actor.kind !== "staff") return false;
+  // An application never submitted is the applicant's own: no office sees a draft (issue 17).
+  if (c.submitted_at === null) return false;
   if (can(actor, "case.read", { jurisdiction: c.jurisdiction })) return true;
   if (c.accepting_office && can(actor, "case.read", { jurisdiction: c.accepting_office })) return true;
   // A submitted case waits for any office's acceptor (全市通办).
@@ -124,3 +126,18 @@ const ROLE_OF: Record<string, StaffRole> = {
   "case.issue": "issuer",
   "case.archive": "archivist",
 };
+
+/**
+ * Who may add a material: the applicant side while it may edit the application (a draft or a
+ * correction), and staff only in the role that handles the case's current stage: the acceptor
+ * before acceptance (窗口补录), the registering office's reviewer during review. Reading a case
+ * is not enough: a supervisor, registrar or archivist never adds materials (issue 17).
+ */
+export function mayAddMaterial(actor: Actor, c: CaseRow, parties: readonly PartyRow[]): boolean {
+  if (actor.kind !== "staff") return isApplicantSide(actor, c, parties);
+  if (isApplicantSide(actor, c, parties) && (c.stage === "draft" || c.stage === "correction")) return true;
+  if (c.stage === "submitted")
+    return staffRoleFor(actor, c, "accept", c.accepting_office ?? undefined) !== undefined;
+  if (c.stage === "accepted") return staffRoleFor(actor, c, "review") !== undefined;
+  return false;
+}

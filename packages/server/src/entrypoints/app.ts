@@ -17,14 +17,18 @@ import { calendarRoutes } from "../calendar/calendar.routes";
 import { holidayScheduleRoutes } from "../calendar/holiday-schedule.routes";
 import { casesPlugin } from "../cases/cases.module";
 import { certificatesPlugin } from "../certificates/certificates.module";
+import { tokenAllows } from "../identity/api-token-scopes";
 import { identityRoutes } from "../identity/identity.routes";
 import { staffAdminRoutes } from "../identity/staff-admin.routes";
 import { integrationRoutes } from "../integrations/departments.routes";
 import { ping } from "../platform/db/database";
 import { errorBody, httpStatusOf } from "../platform/errors";
+import { registerCsrfDefence } from "../platform/http/csrf";
 import { registerErrorHandling } from "../platform/http/errors.plugin";
+import { registerInputTextGuard } from "../platform/http/input-text";
 import { registerMetrics } from "../platform/http/metrics";
 import { authenticateRequest } from "../platform/http/request-context";
+import { registerSecurityHeaders } from "../platform/http/security-headers";
 import { apiReadLogger } from "../queries/api-read-log";
 import { queriesPlugin } from "../queries/queries.module";
 import { registerRoutes } from "../register/register.routes";
@@ -50,6 +54,8 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputTextGuard(app);
+  await registerSecurityHeaders(app);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -76,7 +82,13 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   await app.register(cookie);
-  app.addHook("onRequest", authenticateRequest(services.auth));
+  app.addHook(
+    "onRequest",
+    authenticateRequest(services.auth, {
+      badTokensPerMinute: config.rateLimitBadTokenPerMinute,
+      tokenAllows,
+    }),
+  );
   await app.register(rateLimit, {
     global: true,
     // Per account once logged in, per IP otherwise.
@@ -89,6 +101,11 @@ export async function buildApp(
       statusCode: 429,
       ...errorBody("RATE_LIMITED", { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
     }),
+  });
+
+  await registerCsrfDefence(app, {
+    cookieSecure: config.cookieSecure,
+    allowedOrigins: [config.integrations.publicUrl, ...config.allowedOrigins],
   });
 
   registerMetrics(app);

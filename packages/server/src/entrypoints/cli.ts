@@ -14,6 +14,7 @@ import {
 } from "../certificates/verify-certificate.command";
 import { formatDemoAccounts, seedDemo } from "../demo/demo.seed";
 import { findAccountByUsername, loadProfile, toActor } from "../identity/account.repository";
+import { API_TOKEN_SCOPES, type ApiTokenScope } from "../identity/api-token-scopes";
 import { insertInstitution } from "../identity/institution.repository";
 import {
   INTEGRATIONS_HELP,
@@ -36,7 +37,8 @@ const HELP = `yulin — 鱼鳞不动产登记平台命令行 (Yulin command line
                  [--id-number N] [--phone N] [--credit-code C]
                  [--role acceptor@440604 ...]               (staff: role@county, repeatable)
                  [--institution-kind bank --institution-name 名称]   (institution accounts)
-  yulin user token --username U --name N   issue an API token for an institution account
+  yulin user token --username U --name N [--scope S]… [--days D]
+                                          issue an API token for an institution account
 ${VERIFY_CERTIFICATE_HELP}
 ${REGISTER_HELP}
 ${CASES_HELP}
@@ -131,14 +133,33 @@ async function main(argv: string[]): Promise<number> {
     if (command === "user" && sub === "token") {
       const { values } = parseArgs({
         args: argv.slice(2),
-        options: { username: { type: "string" }, name: { type: "string" } },
+        options: {
+          username: { type: "string" },
+          name: { type: "string" },
+          scope: { type: "string", multiple: true },
+          days: { type: "string" },
+        },
       });
       const account = values.username ? await findAccountByUsername(services.db, values.username) : undefined;
       if (!account || !values.name)
         throw new UsageError("--username of an existing institution account and --name are required");
       const actor = toActor(await loadProfile(services.db, account));
-      const token = await services.tokens.issue({ ...ctx, actor }, values.name);
-      console.log(`API token for ${account.username} (shown once):\n${token.token}`);
+      const scopes = values.scope?.map((s) => {
+        if (!(API_TOKEN_SCOPES as readonly string[]).includes(s))
+          throw new UsageError(`--scope must be one of ${API_TOKEN_SCOPES.join(", ")}`);
+        return s as ApiTokenScope;
+      });
+      const days = values.days === undefined ? undefined : Number(values.days);
+      if (days !== undefined && !(Number.isInteger(days) && days > 0))
+        throw new UsageError("--days must be a positive whole number");
+      const token = await services.tokens.issue(
+        { ...ctx, actor },
+        { name: values.name, scopes, expiresInDays: days },
+      );
+      console.log(
+        `API token for ${account.username} (shown once; scopes ${token.scopes.join(", ")}; ` +
+          `expires ${token.expires_at.toISOString()}):\n${token.token}`,
+      );
       return 0;
     }
     const cases = await runCasesCommand(services, argv);

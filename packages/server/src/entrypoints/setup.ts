@@ -116,7 +116,7 @@ export async function openServices(
     now,
     pii,
     auth: createAuthService({ db, config, now }),
-    tokens: createApiTokenService({ db, now }),
+    tokens: createApiTokenService({ db, now, ttlDays: config.apiTokenTtlDays }),
     accounts: createAccountService({ db, pii }),
     staffAdmin: createStaffAdminService({ db }),
     calendar,

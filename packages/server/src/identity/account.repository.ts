@@ -125,36 +125,6 @@ export async function insertStaffRoles(
     .execute();
 }
 
-/** Counts a failed login; locks the account once `maxFailures` is reached. */
-export async function recordLoginFailure(
-  db: Db,
-  accountId: string,
-  maxFailures: number,
-  lockUntil: Date,
-): Promise<{ locked: boolean }> {
-  const row = await db
-    .updateTable("accounts")
-    .set((eb) => ({ failed_logins: eb("failed_logins", "+", 1) }))
-    .where("id", "=", accountId)
-    .returning("failed_logins")
-    .executeTakeFirstOrThrow();
-  if (row.failed_logins < maxFailures) return { locked: false };
-  await db
-    .updateTable("accounts")
-    .set({ locked_until: lockUntil, failed_logins: 0 })
-    .where("id", "=", accountId)
-    .execute();
-  return { locked: true };
-}
-
-export async function clearLoginFailures(db: Db, accountId: string): Promise<void> {
-  await db
-    .updateTable("accounts")
-    .set({ failed_logins: 0, locked_until: null })
-    .where("id", "=", accountId)
-    .execute();
-}
-
 export async function listStaffOfJurisdiction(db: Db, jurisdiction: string) {
   return db
     .selectFrom("staff_roles")
@@ -267,19 +237,11 @@ export async function replaceRolesInOffice(
   );
 }
 
-/** 停用/启用: a disabled account cannot log in; enabling also clears a failed-login lock. */
+/** 停用/启用: a disabled account cannot log in (failed logins only slow down: identity/login-throttle.ts). */
 export async function setAccountDisabled(db: Db, accountId: string, disabled: boolean): Promise<void> {
-  await db
-    .updateTable("accounts")
-    .set(disabled ? { disabled } : { disabled, failed_logins: 0, locked_until: null })
-    .where("id", "=", accountId)
-    .execute();
+  await db.updateTable("accounts").set({ disabled }).where("id", "=", accountId).execute();
 }
 
 export async function setPasswordHash(db: Db, accountId: string, passwordHash: string): Promise<void> {
-  await db
-    .updateTable("accounts")
-    .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null })
-    .where("id", "=", accountId)
-    .execute();
+  await db.updateTable("accounts").set({ password_hash: passwordHash }).where("id", "=", accountId).execute();
 }

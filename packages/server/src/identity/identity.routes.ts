@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Config } from "../platform/config";
 import type { Database } from "../platform/db/database";
+import { CSRF_TOKEN_COOKIE, clearCsrfCookies, issueCsrfToken } from "../platform/http/csrf";
 import { contextOf, requireAuth, SESSION_COOKIE } from "../platform/http/request-context";
 import { errorResponses, ZCountyCode } from "../platform/http/schemas";
 import { type AccountService, presentAccount } from "./account.service";
@@ -61,6 +62,8 @@ export const identityRoutes =
           path: "/",
           expires: expiresAt,
         });
+        // A new session gets a new CSRF secret: one planted before login is worth nothing.
+        issueCsrfToken(request, reply, true);
         return { account: presentAccount(profile) };
       },
     );
@@ -72,6 +75,7 @@ export const identityRoutes =
         const token = request.cookies[SESSION_COOKIE];
         if (token) await deps.auth.logout(contextOf(request), token);
         reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        clearCsrfCookies(reply);
         return reply.status(204).send(null);
       },
     );
@@ -85,8 +89,12 @@ export const identityRoutes =
           response: { 200: ZAccountResponse, ...errorResponses },
         },
       },
-      async (request) => {
+      async (request, reply) => {
         const { profile } = requireAuth(request);
+        // A session from before the CSRF defence, or a lost token cookie: the web client asks here.
+        if (request.cookies[SESSION_COOKIE] && !request.cookies[CSRF_TOKEN_COOKIE]) {
+          issueCsrfToken(request, reply, false);
+        }
         return { account: await deps.accounts.readOwnAccount(contextOf(request), profile) };
       },
     );
@@ -179,7 +187,26 @@ export const identityRoutes =
       },
       async (request, reply) => {
         requireAuth(request);
-        return reply.status(201).send(await deps.tokens.issue(contextOf(request), request.body.name));
+        return reply.status(201).send(await deps.tokens.issue(contextOf(request), request.body));
+      },
+    );
+
+    app.post(
+      "/api/institution/tokens/:id/rotate",
+      {
+        schema: {
+          tags,
+          summary: "轮换令牌 Rotate a token: a successor now, the old one ends within 24 hours",
+          params: z.object({ id: z.uuid() }),
+          response: {
+            201: ZApiToken.extend({ token: z.string().describe("Shown once") }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        requireAuth(request);
+        return reply.status(201).send(await deps.tokens.rotate(contextOf(request), request.params.id));
       },
     );
 

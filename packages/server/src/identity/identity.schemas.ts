@@ -1,5 +1,6 @@
 import { INSTITUTION_KINDS, STAFF_ROLES } from "@yulin/domain";
 import { z } from "zod";
+import { API_TOKEN_SCOPES } from "./api-token-scopes";
 
 export const ZAccount = z
   .object({
@@ -60,11 +61,29 @@ export const ZOffice = z.object({
   province_code: z.string(),
 });
 
-export const ZIssueTokenRequest = z.strictObject({ name: z.string().min(1).max(64) });
+export const ZIssueTokenRequest = z.strictObject({
+  name: z.string().min(1).max(64),
+  scopes: z
+    .array(z.enum(API_TOKEN_SCOPES))
+    .min(1)
+    .max(API_TOKEN_SCOPES.length)
+    .optional()
+    .describe("What the token may do; default cases:read, cases:write, register:read, certificates:read"),
+  expiresInDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .optional()
+    .describe("Lifetime in days, at most YULIN_API_TOKEN_TTL_DAYS (the default)"),
+});
 export const ZApiToken = z.object({
   id: z.string(),
   name: z.string(),
   created_at: z.date(),
   last_used_at: z.date().nullable().optional(),
   revoked_at: z.date().nullable().optional(),
+  scopes: z.array(z.string()),
+  expires_at: z.date(),
+  replaced_by: z.string().nullable(),
 });

@@ -34,20 +34,42 @@ export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
   await db.deleteFrom("sessions").where("expires_at", "<=", now).execute();
 }
 
-export async function insertApiToken(db: Db, values: { accountId: string; name: string; tokenHash: string }) {
+export const TOKEN_COLUMNS = [
+  "id",
+  "name",
+  "created_at",
+  "last_used_at",
+  "revoked_at",
+  "scopes",
+  "expires_at",
+  "replaced_by",
+] as const;
+
+export async function insertApiToken(
+  db: Db,
+  values: { accountId: string; name: string; tokenHash: string; scopes: string[]; expiresAt: Date },
+) {
   return db
     .insertInto("api_tokens")
-    .values({ account_id: values.accountId, name: values.name, token_hash: values.tokenHash })
-    .returning(["id", "name", "created_at"])
+    .values({
+      account_id: values.accountId,
+      name: values.name,
+      token_hash: values.tokenHash,
+      scopes: values.scopes,
+      expires_at: values.expiresAt,
+    })
+    .returning(TOKEN_COLUMNS)
     .executeTakeFirstOrThrow();
 }
 
-export async function findLiveApiToken(db: Db, tokenHash: string) {
+/** A token that is neither revoked nor expired, with its scopes. */
+export async function findLiveApiToken(db: Db, tokenHash: string, now: Date) {
   return db
     .selectFrom("api_tokens")
-    .select(["id", "account_id"])
+    .select(["id", "account_id", "scopes"])
     .where("token_hash", "=", tokenHash)
     .where("revoked_at", "is", null)
+    .where("expires_at", ">", now)
     .executeTakeFirst();
 }
 
@@ -59,7 +81,7 @@ export async function listApiTokens(db: Db, accountIds: string[]) {
   if (accountIds.length === 0) return [];
   return db
     .selectFrom("api_tokens")
-    .select(["id", "account_id", "name", "created_at", "last_used_at", "revoked_at"])
+    .select(TOKEN_COLUMNS)
     .where("account_id", "in", accountIds)
     .orderBy("created_at", "desc")
     .execute();
@@ -72,4 +94,16 @@ export async function revokeApiToken(db: Db, id: string, now: Date): Promise<voi
 /** Ends every session of an account (locked, password reset, roles changed). */
 export async function deleteSessionsOf(db: Db, accountId: string): Promise<void> {
   await db.deleteFrom("sessions").where("account_id", "=", accountId).execute();
+}
+
+/** Marks a token as replaced by a rotation; it stays valid until `expiresAt` (the grace period). */
+export async function markApiTokenReplaced(
+  db: Db,
+  values: { id: string; replacedBy: string; expiresAt: Date },
+): Promise<void> {
+  await db
+    .updateTable("api_tokens")
+    .set({ replaced_by: values.replacedBy, expires_at: values.expiresAt })
+    .where("id", "=", values.id)
+    .execute();
 }

@@ -120,7 +120,14 @@ export function createIntegrations(deps: {
   const handlers = [
     ...taxTopics(taxConnector, tax),
     ...refundTopics(gateway, refunds),
-    ...bankTopics({ db, store, privateKey: signingKey.privateKey, timeoutMs: ic.connectorTimeoutMs, now }),
+    ...bankTopics({
+      db,
+      store,
+      privateKey: signingKey.privateKey,
+      timeoutMs: ic.connectorTimeoutMs,
+      now,
+      outbound: { allow: config.outboundAllow },
+    }),
   ];
   const unhandled = Object.keys(OUTBOX_TOPICS).filter((t) => !handlers.some((h) => h.topic === t));
   if (unhandled.length > 0) throw new Error(`outbox topics without a handler: ${unhandled.join(", ")}`);
@@ -171,7 +178,12 @@ export function createIntegrations(deps: {
     ];
   };
   const operations = createOperationsService({ db, now, modes, wake });
-  const connections = createConnectionsService({ db, now, platformPublicKey: signingKey.publicKey });
+  const connections = createConnectionsService({
+    db,
+    now,
+    platformPublicKey: signingKey.publicKey,
+    outbound: { allow: config.outboundAllow },
+  });
 
   return {
     outbox,

@@ -22,7 +22,18 @@ const ZEnv = z.object({
     .optional(),
   YULIN_SESSION_TTL_HOURS: positiveInt.max(24 * 30).default(12),
   YULIN_LOGIN_MAX_FAILURES: positiveInt.max(100).default(5),
-  YULIN_LOCKOUT_MINUTES: positiveInt.max(24 * 60).default(15),
+  YULIN_LOGIN_MAX_DELAY_SECONDS: positiveInt.max(24 * 3600).default(900),
+  YULIN_LOGIN_ACCOUNT_MAX_DELAY_SECONDS: positiveInt.max(3600).default(30),
+  YULIN_RATE_LIMIT_BAD_TOKEN_PER_MINUTE: positiveInt.default(10),
+  YULIN_API_TOKEN_TTL_DAYS: positiveInt.max(3650).default(90),
+  // Comma-separated origins (besides this server's own) allowed to send state-changing requests.
+  YULIN_ALLOWED_ORIGINS: z
+    .string()
+    .refine((v) => v.split(",").every((o) => URL.canParse(o.trim())), "must be comma-separated URLs")
+    .optional(),
+  // Comma-separated hosts, IP addresses or CIDR ranges that outbound notifications may reach even
+  // though they are private, loopback or link-local (an operator's own network).
+  YULIN_OUTBOUND_ALLOW: z.string().optional(),
   YULIN_RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
   YULIN_RATE_LIMIT_ACCOUNT_PER_MINUTE: positiveInt.default(300),
   YULIN_RATE_LIMIT_LOGIN_PER_MINUTE: positiveInt.default(30),
@@ -71,8 +82,15 @@ export type Config = Readonly<{
   demo: boolean;
   piiKeyHex: string | undefined;
   sessionTtlHours: number;
+  /** Failed logins of one username from one address before delays start (identity/login-throttle.ts). */
   loginMaxFailures: number;
-  lockoutMinutes: number;
+  loginMaxDelaySeconds: number;
+  loginAccountMaxDelaySeconds: number;
+  /** Invalid bearer tokens per minute per address before the address is refused (checked first). */
+  rateLimitBadTokenPerMinute: number;
+  apiTokenTtlDays: number;
+  allowedOrigins: readonly string[];
+  outboundAllow: readonly string[];
   rateLimitIpPerMinute: number;
   rateLimitAccountPerMinute: number;
   rateLimitLoginPerMinute: number;
@@ -114,6 +132,12 @@ export type IntegrationsConfig = Readonly<{
 
 export class ConfigError extends Error {}
 
+const listOf = (value: string | undefined): string[] =>
+  (value ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+
 /** Parses the environment once; a bad value stops start-up naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ZEnv.safeParse(
@@ -134,7 +158,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     piiKeyHex: e.YULIN_PII_KEY,
     sessionTtlHours: e.YULIN_SESSION_TTL_HOURS,
     loginMaxFailures: e.YULIN_LOGIN_MAX_FAILURES,
-    lockoutMinutes: e.YULIN_LOCKOUT_MINUTES,
+    loginMaxDelaySeconds: e.YULIN_LOGIN_MAX_DELAY_SECONDS,
+    loginAccountMaxDelaySeconds: e.YULIN_LOGIN_ACCOUNT_MAX_DELAY_SECONDS,
+    rateLimitBadTokenPerMinute: e.YULIN_RATE_LIMIT_BAD_TOKEN_PER_MINUTE,
+    apiTokenTtlDays: e.YULIN_API_TOKEN_TTL_DAYS,
+    allowedOrigins: listOf(e.YULIN_ALLOWED_ORIGINS),
+    outboundAllow: listOf(e.YULIN_OUTBOUND_ALLOW),
     rateLimitIpPerMinute: e.YULIN_RATE_LIMIT_IP_PER_MINUTE,
     rateLimitAccountPerMinute: e.YULIN_RATE_LIMIT_ACCOUNT_PER_MINUTE,
     rateLimitLoginPerMinute: e.YULIN_RATE_LIMIT_LOGIN_PER_MINUTE,

@@ -7,6 +7,11 @@ import type { ZError } from "./http/schemas";
  */
 const catalogue = {
   "REQUEST.INVALID": [400, "请求参数不符合要求", "The request is invalid"],
+  "REQUEST.INVALID_TEXT": [
+    400,
+    "文本含有不允许的控制字符（如 NUL）",
+    "The text contains a character that is not allowed (such as NUL)",
+  ],
   "REQUEST.MALFORMED_JSON": [400, "请求体不是合法的 JSON", "The request body is not valid JSON"],
   "REQUEST.TOO_LARGE": [413, "请求体过大", "The request body is too large"],
   "REQUEST.UNSUPPORTED_MEDIA_TYPE": [415, "不支持的内容类型", "Unsupported content type"],
@@ -15,13 +20,37 @@ const catalogue = {
   RATE_LIMITED: [429, "请求过于频繁，请稍后再试", "Too many requests, please try again later"],
   "AUTH.UNAUTHENTICATED": [401, "请先登录", "Please log in first"],
   "AUTH.INVALID_CREDENTIALS": [401, "用户名或密码错误", "Wrong username or password"],
-  "AUTH.LOCKED": [
-    423,
-    "登录失败次数过多，账户已临时锁定，请稍后再试",
-    "Too many failed logins: the account is locked for a while",
+  "AUTH.LOGIN_THROTTLED": [
+    429,
+    "登录尝试过于频繁，请稍后再试（详见 retryAfterSeconds）",
+    "Too many failed logins: wait before trying again (see retryAfterSeconds)",
   ],
   "AUTH.DISABLED": [403, "账户已停用", "The account is disabled"],
-  "AUTH.INVALID_TOKEN": [401, "访问令牌无效或已撤销", "The access token is invalid or revoked"],
+  "AUTH.INVALID_TOKEN": [
+    401,
+    "访问令牌无效、已过期或已撤销",
+    "The access token is invalid, expired or revoked",
+  ],
+  "AUTH.TOKEN_SCOPE": [
+    403,
+    "访问令牌的权限范围不包含此操作",
+    "The access token's scopes do not allow this operation",
+  ],
+  "AUTH.TOKEN_NOT_LIVE": [
+    409,
+    "该令牌已撤销、过期或已轮换",
+    "The token is revoked, expired or already rotated",
+  ],
+  "AUTH.CSRF_ORIGIN": [
+    403,
+    "请求来自其他网站，已拒绝",
+    "The request comes from another site and was refused",
+  ],
+  "AUTH.CSRF_TOKEN": [
+    403,
+    "页面安全校验失败，请刷新页面后重试",
+    "The page's security token is missing or wrong: reload the page and retry",
+  ],
   // Forbidden and not-found look the same to the caller (STYLE.md §4): no probing of other offices.
   "AUTH.FORBIDDEN": [404, "资源不存在或无权访问", "The resource does not exist or you may not access it"],
   "ACCOUNT.USERNAME_TAKEN": [409, "用户名已被使用", "The username is already taken"],
@@ -285,6 +314,11 @@ const catalogue = {
     409,
     "该查询尚未答复，无查询结果证明",
     "The query is not answered: no certified result",
+  ],
+  "INTEGRATION.ENDPOINT_NOT_ALLOWED": [
+    400,
+    "通知地址不被允许：仅限 http/https 且须解析到公网地址",
+    "The endpoint is not allowed: http or https only, resolving to public addresses",
   ],
   INTERNAL: [500, "服务器内部错误", "Internal server error"],
   UNAVAILABLE: [503, "服务暂不可用", "Service unavailable"],

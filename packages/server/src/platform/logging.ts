@@ -17,7 +17,7 @@ export type ProcessLog = {
 export function createProcessLog(level: string): ProcessLog {
   // minLength 0: a line is written as soon as no write is in flight (no periodic flush to wait for).
   const destination = pino.destination({ dest: 1, sync: false });
-  const log = pino({ level }, destination);
+  const log = pino(logOptions(level), destination);
   return {
     log,
     flush: () => {
@@ -26,6 +26,56 @@ export function createProcessLog(level: string): ProcessLog {
       } catch {
         // Nothing written yet (sonic-boom not open) or stdout gone: nothing to save.
       }
+    },
+  };
+}
+
+/** Query parameters that carry a secret (the payment link's `t`, tokens, signatures). */
+const SECRET_QUERY = /^(t|token|access_token|sig|signature|code|secret|key|password)$/i;
+
+/** A URL with the values of its secret query parameters replaced by `[REDACTED]`. */
+export function redactUrl(url: string): string {
+  const q = url.indexOf("?");
+  if (q < 0) return url;
+  const params = new URLSearchParams(url.slice(q + 1));
+  for (const name of [...params.keys()]) if (SECRET_QUERY.test(name)) params.set(name, "[REDACTED]");
+  return `${url.slice(0, q)}?${params.toString()}`;
+}
+
+type LoggedRequest = { method?: string; url?: string; hostname?: string; ip?: string; id?: unknown };
+
+/**
+ * pino's options: the request serializer (which replaces Fastify's) writes the URL without the
+ * secrets in its query string, and `redact` censors credentials wherever a log object carries them
+ * (headers, bodies, connector payloads): tokens, passwords, cookies, keys, signatures.
+ */
+export function logOptions(level: string): pino.LoggerOptions {
+  return {
+    level,
+    serializers: {
+      req: (req: LoggedRequest) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url === undefined ? undefined : redactUrl(req.url),
+        host: req.hostname,
+        remoteAddress: req.ip,
+      }),
+    },
+    redact: {
+      paths: [
+        "req.headers.authorization",
+        "req.headers.cookie",
+        'res.headers["set-cookie"]',
+        "*.token",
+        "*.password",
+        "*.secret",
+        "*.privateKey",
+        "*.signature",
+        "*.payUrl",
+        "*.authorization",
+        "*.cookie",
+      ],
+      censor: "[REDACTED]",
     },
   };
 }

@@ -3,13 +3,20 @@
  * factories and the tax helpers live beside it and are re-exported, so a test imports one module.
  */
 import { requireBusinessType } from "@yulin/domain";
+import { PDFDocument } from "pdf-lib";
 import { loginAs, type TestEnv } from "../support/test-services";
 
 export { type Given, given, houseRight } from "./register-factories";
 export { clearTaxAndFees, DEMO_IDS, demoIdentity, givenTaxCleared } from "./tax-support";
 
-/** A one-page PDF: the smallest file the material check accepts. */
-export const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").toString("base64");
+/** A real one-page PDF (pdf-lib): the material check parses what it accepts. */
+export const PDF = await onePagePdfBase64();
+
+async function onePagePdfBase64(): Promise<string> {
+  const doc = await PDFDocument.create();
+  doc.addPage([200, 200]);
+  return Buffer.from(await doc.save()).toString("base64");
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies of many shapes, read by the assertions.
 export type Reply = { status: number; body: any };

@@ -102,6 +102,8 @@ beforeAll(async () => {
     YULIN_OUTBOX_MAX_ATTEMPTS: "3",
     YULIN_OUTBOX_BACKOFF_BASE_MS: "1",
     YULIN_OUTBOX_BACKOFF_MAX_MS: "5",
+    // The simulated departments listen on loopback: the operator allows it (docs/security.md).
+    YULIN_OUTBOUND_ALLOW: "127.0.0.1",
   });
 });
 afterAll(async () => {

@@ -39,6 +39,8 @@ describe("outbox worker killed mid-delivery (kill -9) and restarted", () => {
       YULIN_OUTBOX_POLL_MS: "100",
       YULIN_OUTBOX_BACKOFF_BASE_MS: "50",
       YULIN_OUTBOX_BACKOFF_MAX_MS: "200",
+      // The simulated bank listens on loopback: the operator allows it (docs/security.md).
+      YULIN_OUTBOUND_ALLOW: "127.0.0.1",
     };
     if (db.url) e.DATABASE_URL = db.url;
     else delete e.DATABASE_URL;

@@ -14,6 +14,10 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   const headers: Record<string, string> = { Accept: "application/json" };
   // Only declare JSON when there is a body: an empty body declared as JSON is itself an error.
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  // The CSRF defence (docs/security.md): a state change carries the token the server set in a
+  // readable cookie; a page of another site cannot read it.
+  const csrf = method === "GET" ? undefined : csrfToken();
+  if (csrf) headers["X-CSRF-Token"] = csrf;
 
   let response: Response;
   try {
@@ -34,6 +38,13 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   if (!response.ok) throw apiErrorFrom(response.status, body);
   if (body === undefined) throw apiErrorFrom(response.status, undefined);
   return body as T;
+}
+
+/** The CSRF token cookie (`yulin_csrf`) the server sets at login and at /api/auth/me. */
+export function csrfToken(): string | undefined {
+  if (typeof document === "undefined") return undefined;
+  const match = /(?:^|;\s*)yulin_csrf=([^;]+)/.exec(document.cookie);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
 }
 
 async function readJson(response: Response): Promise<unknown> {

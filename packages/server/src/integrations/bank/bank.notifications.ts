@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { findInstitution } from "../../identity/institution.repository";
 import type { Tx } from "../../platform/db/database";
+import { checkOutboundUrl, type OutboundPolicy } from "../../platform/http/outbound-guard";
 import type { Outbox } from "../../platform/outbox/outbox";
 import { type TopicSchemas, topicHandler } from "../../platform/outbox/outbox.types";
 import { findInstitutionConnection } from "../shared/connections.repository";
-import { createSignedClient } from "../shared/http-client";
+import { ConnectorError, createSignedClient } from "../shared/http-client";
 import { envelope } from "../shared/signed-message";
 import type { SimulatorStore } from "../shared/simulator-store.repository";
 
@@ -93,6 +94,7 @@ export function bankTopics(deps: {
   privateKey: string;
   timeoutMs: number;
   now: () => Date;
+  outbound: OutboundPolicy;
 }) {
   return [
     topicHandler(BANK_TOPICS, "bank.collateral-event", {
@@ -103,6 +105,12 @@ export function bankTopics(deps: {
         if (institution?.kind !== "bank") return { status: "skipped", reason: "bank not found" };
         const connection = await findInstitutionConnection(deps.db, institutionId);
         if (connection?.endpoint_url) {
+          // Resolved afresh before each delivery: a name that now points inside is not reached.
+          try {
+            await checkOutboundUrl(connection.endpoint_url, deps.outbound);
+          } catch (error) {
+            throw new ConnectorError(`endpoint refused: ${(error as Error).message}`, false);
+          }
           const client = createSignedClient({
             baseUrl: connection.endpoint_url,
             privateKey: deps.privateKey,

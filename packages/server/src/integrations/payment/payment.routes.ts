@@ -204,6 +204,8 @@ export const paymentRoutes =
           params: partParams,
           querystring: tokenQuery,
         },
+        // The pay page's own form, authorised by the link's token, never by a session.
+        config: { csrf: false },
       },
       async (request, reply) => {
         if (!integrations.gatewaySimulator) throw new AppError("REQUEST.NOT_FOUND");

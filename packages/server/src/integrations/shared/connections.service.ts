@@ -2,6 +2,7 @@ import { can } from "@yulin/domain";
 import { type RequestContext, writeAudit } from "../../platform/audit/audit";
 import { type Database, inTransaction } from "../../platform/db/database";
 import { AppError } from "../../platform/errors";
+import { checkOutboundUrl, type OutboundPolicy } from "../../platform/http/outbound-guard";
 import { findInstitutionConnection, upsertInstitutionConnection } from "./connections.repository";
 import { isSm2PublicKey } from "./sm2";
 
@@ -10,7 +11,12 @@ import { isSm2PublicKey } from "./sm2";
  * that receives collateral notifications. The institution itself does it through the API; an
  * operator can do it from the CLI (`yulin connectors key …`) with the system context.
  */
-export function createConnectionsService(deps: { db: Database; now: () => Date; platformPublicKey: string }) {
+export function createConnectionsService(deps: {
+  db: Database;
+  now: () => Date;
+  platformPublicKey: string;
+  outbound: OutboundPolicy;
+}) {
   async function setConnection(
     ctx: RequestContext,
     institutionId: string,
@@ -21,9 +27,8 @@ export function createConnectionsService(deps: { db: Database; now: () => Date; 
       throw new AppError("AUTH.FORBIDDEN");
     const publicKey = input.publicKey?.toLowerCase();
     if (publicKey && !isSm2PublicKey(publicKey)) throw new AppError("INTEGRATION.BAD_PUBLIC_KEY");
-    if (input.endpointUrl && !/^https?:\/\//.test(input.endpointUrl)) {
-      throw new AppError("REQUEST.INVALID", { field: "endpointUrl" });
-    }
+    // The server will POST there: a public http(s) address only (platform/http/outbound-guard.ts).
+    if (input.endpointUrl) await checkOutboundUrl(input.endpointUrl, deps.outbound);
     return inTransaction(deps.db, async (tx) => {
       const row = await upsertInstitutionConnection(tx, {
         institutionId,

@@ -34,6 +34,7 @@ import type {
   HolidaysTable,
   HolidayYearsTable,
   InstitutionsTable,
+  LoginThrottlesTable,
   OfficesTable,
   SessionsTable,
   SettingsTable,
@@ -94,6 +95,7 @@ export type DB = {
   staff_roles: StaffRolesTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  login_throttles: LoginThrottlesTable;
   audit_log: AuditLogTable;
   holidays: HolidaysTable;
   holiday_years: HolidayYearsTable;

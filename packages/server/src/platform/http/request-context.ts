@@ -12,6 +12,8 @@ export const SESSION_COOKIE = "yulin_session";
  */
 export interface Caller {
   actor: Actor;
+  /** Set when the caller is an API token: what the token may do. */
+  tokenScopes?: readonly string[];
 }
 
 /** The port identity implements to resolve a session cookie or a bearer token. */
@@ -26,14 +28,47 @@ declare module "fastify" {
   }
 }
 
-/** Resolves the caller from the session cookie or a bearer token, before rate limits and routes. */
-export function authenticateRequest(auth: CallerResolver) {
+export type AuthenticateOptions = {
+  /** Invalid bearer tokens per minute per address; past it the address is refused before lookup. */
+  badTokensPerMinute: number;
+  /** Whether a token's scopes allow this request (identity/api-token-scopes.ts). */
+  tokenAllows: (scopes: readonly string[], method: string, url: string) => boolean;
+  now?: () => number;
+};
+
+/**
+ * Resolves the caller from the session cookie or a bearer token, before rate limits and routes.
+ * A bearer token is checked only if its address has not sent too many invalid ones this minute
+ * (rate limit before authentication, so guessing tokens costs the guesser, not the database), and
+ * a valid token is held to its scopes.
+ */
+export function authenticateRequest(auth: CallerResolver, options: AuthenticateOptions) {
+  const now = options.now ?? Date.now;
+  const failures = new Map<string, { count: number; since: number }>();
+  const recent = (ip: string) => {
+    const f = failures.get(ip);
+    if (!f || now() - f.since >= 60_000) return undefined;
+    return f;
+  };
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     request.auth = null;
     const header = request.headers.authorization;
     if (header?.startsWith("Bearer ")) {
+      const seen = recent(request.ip);
+      if (seen && seen.count >= options.badTokensPerMinute) {
+        const retryAfterSeconds = Math.ceil((seen.since + 60_000 - now()) / 1000);
+        throw new AppError("RATE_LIMITED", { retryAfterSeconds });
+      }
       request.auth = await auth.authenticateBearer(header.slice(7).trim());
-      if (!request.auth) throw new AppError("AUTH.INVALID_TOKEN");
+      if (!request.auth) {
+        if (failures.size > 100_000) failures.clear();
+        failures.set(request.ip, { count: (seen?.count ?? 0) + 1, since: seen?.since ?? now() });
+        throw new AppError("AUTH.INVALID_TOKEN");
+      }
+      const scopes = request.auth.tokenScopes ?? [];
+      if (!options.tokenAllows(scopes, request.method, request.url)) {
+        throw new AppError("AUTH.TOKEN_SCOPE", { scopes });
+      }
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];

@@ -22,6 +22,7 @@ export const ZError = z
 export const errorResponses = {
   400: ZError,
   401: ZError,
+  403: ZError,
   404: ZError,
   409: ZError,
   413: ZError,

@@ -18,7 +18,8 @@ export async function connectInstitution(
     method: "POST",
     url: "/api/institution/tokens",
     headers: { cookie },
-    payload: { name: "callbacks" },
+    // Department callbacks need the integrations scope (docs/security.md).
+    payload: { name: "callbacks", scopes: ["integrations"] },
   });
   if (issued.statusCode !== 201) throw new Error(`token: ${issued.body}`);
   const put = await app.inject({

@@ -38,8 +38,6 @@ export type AccountsTable = {
   /** Unified social credit code of a company account (public, not encrypted). */
   credit_code: string | null;
   password_hash: string;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
   disabled: Generated<boolean>;
   created_at: CreatedAt;
 };
@@ -67,6 +65,18 @@ export type ApiTokensTable = {
   created_at: CreatedAt;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** What the token may do (identity/api-token-scopes.ts); never token management. */
+  scopes: string[];
+  expires_at: Timestamp;
+  /** The token a rotation issued in its place. */
+  replaced_by: string | null;
+};
+
+/** Failed logins per throttle key (IP, username at IP, username): each slows the next attempt. */
+export type LoginThrottlesTable = {
+  key: string;
+  failures: number;
+  last_failed_at: Timestamp;
 };
 
 export type AuditLogTable = {
