@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Ste
 import { useState } from "react";
 import { pick, useLanguage, useT } from "../../../i18n";
 import { useAccount } from "../../auth/hooks/use-account";
+import { findServiceGuide } from "../../catalogue/catalogue";
 import { CancelMortgageButton } from "../../portal/components/cancel-mortgage-button";
 import { PageHeader } from "../../shell/components/page-header";
 import { PageLoading } from "../../shell/components/page-loading";
@@ -43,8 +44,21 @@ export function ApplicantCase({ id }: { id: string }) {
       const result = await actions[what].mutateAsync();
       if (what === "submit") setSubmitted(result as SubmitResult);
       message.success(t(`applicant.${what}.done`));
+      // 零材料: confirming is the party's consent; its own licences are fetched into the case.
+      if (what === "confirm") await fetchOwnLicences();
     } catch (error) {
       message.error(errorText(error));
+    }
+  };
+  const fetchOwnLicences = async () => {
+    const own = (findServiceGuide(c.typeId)?.materials ?? []).filter((m) => m.fetched === "elicence");
+    for (const m of own) {
+      try {
+        await actions.fetchMaterial.mutateAsync(m.id);
+        message.success(t("case.materials.fetched", { name: pick(m.name, language) }));
+      } catch (error) {
+        message.warning(errorText(error));
+      }
     }
   };
   const findings = submitted?.findings ?? live.data?.findings ?? c.findings ?? [];
