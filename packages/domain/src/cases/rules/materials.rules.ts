@@ -1,7 +1,13 @@
 import type { BusinessType, MaterialCondition, MaterialRequirement } from "../business-type";
 import type { CaseDraft } from "../case-draft";
 import { requireBusinessType } from "../catalogue";
-import { MATERIALS, type MaterialDefinition, type MaterialId, materialRequiredAt } from "../materials";
+import {
+  MATERIALS,
+  type MaterialDefinition,
+  type MaterialId,
+  materialFetchSource,
+  materialRequiredAt,
+} from "../materials";
 import {
   type Rule,
   type RuleContext,
@@ -75,15 +81,21 @@ const materialFindings = (
       if (!problem) return [];
       const names = [r.id, ...(r.anyOf ?? [])].map((id) => MATERIALS[id].name_zh).join("或");
       const names_en = [r.id, ...(r.anyOf ?? [])].map((id) => MATERIALS[id].name_en).join(" or ");
+      const onConfirm = [r.id, ...(r.anyOf ?? [])].every((id) => materialFetchSource(id) === "elicence");
       const [zh, en] =
-        problem === "missing"
-          ? [`缺少材料：${names}`, `Missing: ${names_en}`]
-          : problem === "commitment-not-allowed"
-            ? [
-                `本机构不接受以告知承诺代替：${names}`,
-                `This office does not accept a commitment instead of: ${names_en}`,
-              ]
-            : [`该材料不能以电子证照代替：${names}`, `Cannot be supplied as an e-licence: ${names_en}`];
+        problem === "missing" && onConfirm
+          ? [
+              `待当事人确认签名后从电子证照库调取：${names}`,
+              `Fetched from the e-licence library once the parties confirm: ${names_en}`,
+            ]
+          : problem === "missing"
+            ? [`缺少材料：${names}`, `Missing: ${names_en}`]
+            : problem === "commitment-not-allowed"
+              ? [
+                  `本机构不接受以告知承诺代替：${names}`,
+                  `This office does not accept a commitment instead of: ${names_en}`,
+                ]
+              : [`该材料不能以电子证照代替：${names}`, `Cannot be supplied as an e-licence: ${names_en}`];
       return [ruleFinding(rule, `MATERIAL.${r.id}`, "block", zh, en, basis)];
     });
 
