@@ -8,6 +8,7 @@ import { CancelMortgageButton } from "../../portal/components/cancel-mortgage-bu
 import { PageHeader } from "../../shell/components/page-header";
 import { PageLoading } from "../../shell/components/page-loading";
 import { QueryError, useErrorText } from "../../shell/components/query-error";
+import { officeName } from "../../shell/office-name";
 import type { SubmitResult } from "../api/cases.api";
 import { CLOSED_STAGES, chinaToday, MAIN_STAGES, stageIndex } from "../deadline";
 import { useApplicantActions, useCase, useLiveFindings } from "../hooks/use-cases";
@@ -119,7 +120,11 @@ export function ApplicantCase({ id }: { id: string }) {
                 column={{ xs: 1, md: 2, xl: 1, xxl: 2 }}
                 items={[
                   { key: "unit", label: t("register.unitCode"), children: c.unitCode },
-                  { key: "office", label: t("case.registeringOffice"), children: c.registeringOffice },
+                  {
+                    key: "office",
+                    label: t("case.registeringOffice"),
+                    children: officeName(c.registeringOffice, t),
+                  },
                   {
                     key: "deadline",
                     label: t("case.deadline"),
@@ -127,6 +132,7 @@ export function ApplicantCase({ id }: { id: string }) {
                       <DeadlineTag
                         deadline={c.deadline?.promised}
                         today={chinaToday()}
+                        stage={c.stage}
                         {...(c.deadline?.paused ? { paused: true } : {})}
                       />
                     ),
