@@ -226,6 +226,8 @@ describe("second-hand transfer prepared by an agent (二手房转移登记)", ()
     await screenshot(mobile, "hall-phone-case");
 
     // 好差评: the buyer rates the finished case; the rating is kept (shown again after a reload).
+    // The rating starts empty: the buyer chooses the stars.
+    await mobile.getByTestId("case-rating").locator(".ant-rate-star").nth(4).click();
     await mobile.getByTestId("case-rating").getByRole("textbox").fill("一次办好，很方便");
     await mobile.getByTestId("rating-submit").click();
     await mobile.getByTestId("case-rated").waitFor();
