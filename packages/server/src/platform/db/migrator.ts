@@ -12,7 +12,7 @@ import * as replacedCertificates from "./migrations/2026-11-24T1430-replaced-cer
 import * as ledgerSequencer from "./migrations/2026-12-03T0900-ledger-sequencer";
 import * as holidaySchedules from "./migrations/2026-12-03T1200-holiday-schedules";
 import * as queries from "./migrations/2026-12-03T1300-queries";
-import * as fetchedCaseMaterials from "./migrations/2026-12-03T1220-fetched-case-materials";
+import * as fetchedCaseMaterials from "./migrations/2026-12-03T1310-fetched-case-materials";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -28,7 +28,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-03T0900-ledger-sequencer": ledgerSequencer,
   "2026-12-03T1200-holiday-schedules": holidaySchedules,
   "2026-12-03T1300-queries": queries,
-  "2026-12-03T1220-fetched-case-materials": fetchedCaseMaterials,
+  "2026-12-03T1310-fetched-case-materials": fetchedCaseMaterials,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
