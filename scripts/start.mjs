@@ -37,5 +37,25 @@ const server = spawn(process.execPath, ["--import", "tsx", "packages/server/src/
   cwd: root,
   stdio: "inherit",
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+// Ctrl-C (SIGINT to the whole process group) and SIGTERM (to npm, which forwards it here) stop the
+// server: it closes the database and the workers itself; one that has not exited within 15 s, or a
+// second signal, is killed. This process exits only once the server has, so the port is free then.
+let stopping = false;
+const stop = (signal) => {
+  if (stopping) {
+    server.kill("SIGKILL");
+    return;
+  }
+  stopping = true;
+  server.kill(signal);
+  setTimeout(() => server.kill("SIGKILL"), 15_000).unref();
+};
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(signal));
+// npm does not wait for its script on SIGTERM: it exits and its `sh -c` dies with it, so the signal
+// never reaches this process. A changed parent (re-parented to init) means whoever started us is
+// gone: stop as on SIGTERM.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop("SIGTERM");
+}, 500).unref();
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -61,9 +61,24 @@ describe("second-hand transfer prepared by an agent (二手房转移登记)", ()
     await agent.getByTestId("apply-submit").click();
     await agent.waitForURL(/\/portal\/cases\//);
     const caseId = (await agent.getByTestId("case-id").textContent())!.trim();
+    // 零材料: the title comes from the register and the contract from the housing department's
+    // filing; the agent uploads only what no department holds (application form, power of attorney).
+    for (const fetched of ["title-certificate", "sale-contract"]) {
+      await agent.getByTestId(`fetch-${fetched}`).click();
+      await agent.getByTestId(`material-source-${fetched}`).waitFor();
+    }
+    await expect(agent.getByTestId("material-source-title-certificate").textContent()).resolves.toContain(
+      "登记簿",
+    );
     await uploadMissingMaterials(agent);
-    // Before the parties sign, the pre-check says who is missing (R4).
+    await agent.getByTestId("material-pending-applicant-identity").waitFor();
+    await agent.getByTestId("material-pending-tax-proof").waitFor();
+    // Before the parties sign, the pre-check says who must sign (R4) and that their ID cards are
+    // fetched when they do; no fetched material and no tax proof is reported missing.
     await agent.locator('[data-testid="finding"][data-rule="R4"]').first().waitFor();
+    const precheck = await agent.locator('[data-testid="finding"][data-rule="R29"]').allTextContents();
+    expect(precheck.join(" ")).not.toMatch(/权属证书|买卖合同|契税|缺少材料/);
+    expect(precheck.join(" ")).toContain("待当事人确认签名后从电子证照库调取：申请人身份证明");
 
     // 3. Buyer and seller each confirm and e-sign from their own accounts.
     for (const who of ["citizen.zhang", "citizen.li"]) {
@@ -71,10 +86,16 @@ describe("second-hand transfer prepared by an agent (二手房转移登记)", ()
       await openCase(party, "/hall/applications", caseId);
       await party.getByTestId("case-confirm").click();
       await party.getByText("已确认并签名").first().waitFor();
+      // Confirming fetches the party's own ID card from the e-licence library.
+      await party.getByTestId("material-source-applicant-identity").waitFor();
     }
 
-    // 4. The agent submits.
+    // 4. The agent submits: the pre-check has nothing left to block it.
     await agent.reload();
+    await expect(agent.getByTestId("material-source-applicant-identity").textContent()).resolves.toContain(
+      "电子证照库",
+    );
+    await expect(agent.locator('[data-testid="finding"][data-rule="R29"]').count()).resolves.toBe(0);
     await expect(agent.getByTestId("party-unsigned").count()).resolves.toBe(0);
     await agent.getByTestId("case-submit").click();
     await waitForStage(agent, "submitted");
@@ -89,16 +110,16 @@ describe("second-hand transfer prepared by an agent (二手房转移登记)", ()
 
     // 5a. 一次性告知补正: the acceptor returns it with the item to fix; the agent replaces the
     // material and resubmits; the case comes back to 待受理.
-    await staffAction(acceptor, "request-correction", "申请人身份证明复印件不清晰，请重新上传");
+    await staffAction(acceptor, "request-correction", "授权委托书签字不清晰，请重新上传");
     await waitForStage(acceptor, "correction");
     await agent.reload();
-    await agent.getByText("申请人身份证明复印件不清晰，请重新上传").first().waitFor();
-    await agent.getByTestId("material-applicant-identity").locator('input[type="file"]').setInputFiles({
-      name: "applicant-identity-clear.pdf",
+    await agent.getByText("授权委托书签字不清晰，请重新上传").first().waitFor();
+    await agent.getByTestId("material-power-of-attorney").locator('input[type="file"]').setInputFiles({
+      name: "power-of-attorney-clear.pdf",
       mimeType: "application/pdf",
       buffer: SAMPLE_PDF,
     });
-    await agent.getByText("applicant-identity-clear.pdf").first().waitFor();
+    await agent.getByText("power-of-attorney-clear.pdf").first().waitFor();
     await agent.getByTestId("case-submit").click();
     await waitForStage(agent, "submitted");
     await screenshot(agent, "agent-case-resubmitted");
@@ -112,7 +133,7 @@ describe("second-hand transfer prepared by an agent (二手房转移登记)", ()
     await openCase(reviewer, "/workbench/review", caseId);
     await reviewer.getByTestId("deadline").first().waitFor();
     // The materials open in the browser (PDF or image) for the reviewer.
-    await reviewer.getByTestId("material-sale-contract").getByRole("button", { name: /预览/ }).click();
+    await reviewer.getByTestId("material-application-form").getByRole("button", { name: /预览/ }).click();
     await reviewer.getByTestId("material-preview").waitFor();
     await screenshot(reviewer, "workbench-material-preview");
     await reviewer.locator(".ant-modal-close").click();
@@ -205,6 +226,8 @@ describe("second-hand transfer prepared by an agent (二手房转移登记)", ()
     await screenshot(mobile, "hall-phone-case");
 
     // 好差评: the buyer rates the finished case; the rating is kept (shown again after a reload).
+    // The rating starts empty: the buyer chooses the stars.
+    await mobile.getByTestId("case-rating").locator(".ant-rate-star").nth(4).click();
     await mobile.getByTestId("case-rating").getByRole("textbox").fill("一次办好，很方便");
     await mobile.getByTestId("rating-submit").click();
     await mobile.getByTestId("case-rated").waitFor();

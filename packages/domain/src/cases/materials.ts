@@ -1,12 +1,29 @@
 /**
+ * Where the registry fetches a material itself (零材料): the e-licence library (电子证照库), the
+ * register (登记簿), the housing department's contract filing (网签备案) or the tax department
+ * (完税信息). The guide shows it as 免提交 and the case fetches it when the party confirms.
+ */
+export type MaterialFetchSource = "elicence" | "register" | "housing" | "tax";
+
+/**
+ * The stage at which a material is first required: `register` for what only exists after a later
+ * step (the deed tax proof exists once the tax is paid), else `submit`.
+ */
+export type MaterialRequiredAt = "submit" | "register";
+
+/**
  * 申请材料 — application materials. `eLicence`: may be supplied as a reference to an e-licence
- * (电子证照) or department data instead of an upload. `commitment`: may be replaced by the applicant's
- * signed commitment (告知承诺制) where the office allows it (R25).
+ * (电子证照) or department data instead of an upload. `fetch`: the registry fetches it itself, so
+ * the applicant uploads nothing (implies `eLicence`). `requiredAt`: when R29 first asks for it.
+ * `commitment`: may be replaced by the applicant's signed commitment (告知承诺制) where the office
+ * allows it (R25). The service guide and the rules both read this one catalogue.
  */
 export type MaterialDefinition = {
   name_zh: string;
   name_en: string;
   eLicence?: true;
+  fetch?: MaterialFetchSource;
+  requiredAt?: MaterialRequiredAt;
   commitment?: true;
 };
 
@@ -16,9 +33,15 @@ export const MATERIALS = {
     name_zh: "申请人身份证明",
     name_en: "applicants' identity documents",
     eLicence: true,
+    fetch: "elicence",
   },
   "power-of-attorney": { name_zh: "授权委托书及代理人身份证明", name_en: "power of attorney and agent's ID" },
-  "title-certificate": { name_zh: "不动产权属证书", name_en: "certificate of title", eLicence: true },
+  "title-certificate": {
+    name_zh: "不动产权属证书",
+    name_en: "certificate of title",
+    eLicence: true,
+    fetch: "register",
+  },
   "land-source": {
     name_zh: "土地权属来源材料（出让合同、划拨决定书等）",
     name_en: "land title source (grant contract, allocation decision)",
@@ -52,11 +75,14 @@ export const MATERIALS = {
     name_zh: "不动产买卖合同（网签合同）",
     name_en: "sale contract (online filed)",
     eLicence: true,
+    fetch: "housing",
   },
   "tax-proof": {
     name_zh: "契税完税或减免税凭证",
     name_en: "deed tax payment or exemption proof",
     eLicence: true,
+    fetch: "tax",
+    requiredAt: "register",
   },
   "gift-contract": { name_zh: "赠与合同", name_en: "gift contract" },
   "exchange-contract": { name_zh: "互换协议", name_en: "exchange agreement" },
@@ -64,7 +90,12 @@ export const MATERIALS = {
     name_zh: "分割协议（析产、离婚协议等）",
     name_en: "division agreement (partition, divorce)",
   },
-  "marriage-proof": { name_zh: "婚姻关系证明", name_en: "proof of marriage", eLicence: true },
+  "marriage-proof": {
+    name_zh: "婚姻关系证明",
+    name_en: "proof of marriage",
+    eLicence: true,
+    fetch: "elicence",
+  },
   "death-proof": { name_zh: "被继承人死亡证明", name_en: "proof of death", eLicence: true, commitment: true },
   will: { name_zh: "遗嘱", name_en: "will" },
   "heirs-agreement": {
@@ -172,3 +203,11 @@ export type MaterialId = keyof typeof MATERIALS;
 export const materialDefinition = (id: MaterialId): MaterialDefinition => MATERIALS[id];
 
 export const isMaterialId = (value: string): value is MaterialId => Object.hasOwn(MATERIALS, value);
+
+/** Where the registry fetches this material itself, if it does (零材料). */
+export const materialFetchSource = (id: MaterialId): MaterialFetchSource | undefined =>
+  (MATERIALS[id] as MaterialDefinition).fetch;
+
+/** When R29 first asks for this material. */
+export const materialRequiredAt = (id: MaterialId): MaterialRequiredAt =>
+  (MATERIALS[id] as MaterialDefinition).requiredAt ?? "submit";

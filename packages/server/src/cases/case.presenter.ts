@@ -94,6 +94,8 @@ export function presentCase(
       materialId: m.material_id,
       name: MATERIALS[m.material_id as MaterialId]?.name_zh ?? m.material_id,
       source: m.source,
+      fetchedFrom: m.fetched_from,
+      documentNo: m.document_no,
       fileName: m.file_name,
       sm3: m.file_sm3 ?? m.licence_digest,
       addedAt: iso(m.added_at),

@@ -7,6 +7,8 @@ import type { Database } from "../platform/db/database";
 import { caseRoutes } from "./case.routes";
 import { createCaseApplicationService } from "./case.service";
 import { createDeadlineRecompute } from "./case-deadlines";
+import { caseFetchingRoutes } from "./case-fetching.routes";
+import { createCaseFetchingService } from "./case-fetching.service";
 import { caseRatingRoutes } from "./case-ratings.routes";
 import { createCaseRatingsService } from "./case-ratings.service";
 import type { RegisteringPorts } from "./case-registering";
@@ -22,7 +24,12 @@ export type CasesModuleDeps = {
   loadCalendar: () => Promise<HolidayCalendar>;
   integrations: Pick<
     Integrations,
-    "requireTaxCleared" | "notifyTaxRegistered" | "notifyBanks" | "refundUnregisteredCase"
+    | "requireTaxCleared"
+    | "notifyTaxRegistered"
+    | "notifyBanks"
+    | "refundUnregisteredCase"
+    | "fetchLicence"
+    | "fetchContract"
   >;
   /**
    * The certificates capability (certificates/): numbers and data inside the registering
@@ -129,7 +136,15 @@ export function createCasesModule(deps: CasesModuleDeps) {
     recomputeOpen: createDeadlineRecompute({ now, officeSettings }),
     calendarChanged: () => calendar.invalidate(),
   };
-  return { application, workflow, views, ratings, scheduler, deadlines };
+  const fetching = createCaseFetchingService({
+    db,
+    pii,
+    ports: {
+      fetchLicence: (ctx, input) => deps.integrations.fetchLicence(ctx, input),
+      fetchContract: (ctx, input) => deps.integrations.fetchContract(ctx, input),
+    },
+  });
+  return { application, workflow, views, ratings, scheduler, deadlines, fetching };
 }
 
 export type CasesModule = ReturnType<typeof createCasesModule>;
@@ -142,5 +157,6 @@ export const casesPlugin =
     );
     await app.register(caseWorkflowRoutes({ workflow: module.workflow, views: module.views }));
     await app.register(caseRatingRoutes(module.ratings));
+    await app.register(caseFetchingRoutes(module.fetching));
     app.addHook("onClose", async () => module.scheduler.stop());
   };

@@ -204,6 +204,9 @@ export function createIntegrations(deps: {
     notifyTaxRegistered: tax.notifyTaxRegistered,
     /** For the cases module's transaction that ends a case without registration (退费). */
     refundUnregisteredCase: refunds.refundUnregisteredCase,
+    /** For the cases module's 零材料: licences and filed contracts fetched into a case. */
+    fetchLicence: elicence.fetchLicence,
+    fetchContract: housing.fetchContract,
   };
 }
 

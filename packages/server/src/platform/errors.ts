@@ -236,6 +236,27 @@ const catalogue = {
     "电子证照不存在或不属于本案",
     "The e-licence does not exist or is not this case's",
   ],
+  "CASE.MATERIAL_NOT_FETCHABLE": [
+    409,
+    "该材料不能由登记机构调取，请上传",
+    "The registry cannot fetch this material: upload it",
+  ],
+  "CASE.MATERIAL_FROM_TAX": [
+    409,
+    "完税凭证由税务部门在缴税后推送，无需调取",
+    "The tax office sends the tax proof once the tax is paid: nothing to fetch",
+  ],
+  "CASE.CONTRACT_NUMBER_REQUIRED": [409, "请先填写网签合同编号", "Enter the filed contract's number first"],
+  "CASE.CONTRACT_MISMATCH": [
+    409,
+    "网签合同与本案不动产单元不一致或未备案",
+    "The filed contract is for another unit or is not filed",
+  ],
+  "CASE.NO_TITLE_ON_REGISTER": [
+    409,
+    "登记簿上没有该单元的现势权属证书",
+    "The register holds no current certificate of title for this unit",
+  ],
   "CASE.NOT_FINISHED": [409, "案件办结后才能评价", "A case can be rated once it is finished"],
   "CASE.ALREADY_RATED": [409, "您已评价过本案件", "You have already rated this case"],
   "CASE.CONFLICT": [

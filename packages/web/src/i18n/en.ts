@@ -7,6 +7,7 @@ import { operationsEn } from "./messages/operations.messages";
 import { portalEn } from "./messages/portal.messages";
 import { queriesEn } from "./messages/queries.messages";
 import { registerEn } from "./messages/register.messages";
+import { statusEn } from "./messages/status.messages";
 import type { Dictionary } from "./zh-CN";
 
 export const en: Dictionary = {
@@ -15,6 +16,7 @@ export const en: Dictionary = {
   ...registerEn,
   ...certificatesEn,
   ...casesEn,
+  ...statusEn,
   ...portalEn,
   ...operationsEn,
   ...adminEn,

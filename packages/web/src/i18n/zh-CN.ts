@@ -12,6 +12,7 @@ import { operationsZh } from "./messages/operations.messages";
 import { portalZh } from "./messages/portal.messages";
 import { queriesZh } from "./messages/queries.messages";
 import { registerZh } from "./messages/register.messages";
+import { statusZh } from "./messages/status.messages";
 
 export const zhCN = {
   ...commonZh,
@@ -19,6 +20,7 @@ export const zhCN = {
   ...registerZh,
   ...certificatesZh,
   ...casesZh,
+  ...statusZh,
   ...portalZh,
   ...operationsZh,
   ...adminZh,

@@ -68,10 +68,21 @@ describe("R29 everything missing at once", () => {
       "R29.MATERIAL.power-of-attorney",
       "R29.MATERIAL.title-certificate",
       "R29.MATERIAL.sale-contract",
-      "R29.MATERIAL.tax-proof",
       "R29.PARTY.obligor",
     ]);
     expect(blocksOf(evaluateRules(draft("transfer.sale"), unit(), ctx()), "R29")).toEqual([]);
+  });
+
+  it("asks for the deed tax proof before registering, not at submit, and takes the tax office's confirmation as it (R29)", () => {
+    const noProof = draft("transfer.sale", {
+      materials: draft("transfer.sale").materials.filter((m) => m.id !== "tax-proof"),
+      taxCleared: false,
+    });
+    const codes = (d: typeof noProof, stage: "submit" | "register") =>
+      blocksOf(evaluateRules(d, unit(), ctx({ stage })), "R29").map((f) => f.code);
+    expect(codes(noProof, "submit")).toEqual([]);
+    expect(codes(noProof, "register")).toEqual(["R29.MATERIAL.tax-proof"]);
+    expect(codes({ ...noProof, taxCleared: true }, "register")).toEqual([]);
   });
 
   it("refuses an e-licence reference for a material no department issues (R29)", () => {

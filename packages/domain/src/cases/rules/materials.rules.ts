@@ -1,8 +1,36 @@
 import type { BusinessType, MaterialCondition, MaterialRequirement } from "../business-type";
 import type { CaseDraft } from "../case-draft";
 import { requireBusinessType } from "../catalogue";
-import { MATERIALS } from "../materials";
-import { type Rule, type RuleContext, type RuleFinding, type RuleId, ruleFinding } from "./rule";
+import {
+  MATERIALS,
+  type MaterialDefinition,
+  type MaterialId,
+  materialFetchSource,
+  materialRequiredAt,
+} from "../materials";
+import {
+  type Rule,
+  type RuleContext,
+  type RuleFinding,
+  type RuleId,
+  type RuleStage,
+  ruleFinding,
+} from "./rule";
+
+/** Stages at which a material first asked for at `register` is due (the tax proof). */
+const REGISTER_OR_LATER: readonly RuleStage[] = ["register", "issue"];
+
+/** Whether R29 asks for this requirement at the rules' stage (default: submit). */
+const dueAt = (requirement: MaterialRequirement, stage: RuleStage | undefined): boolean =>
+  [requirement.id, ...(requirement.anyOf ?? [])].some((id) => materialRequiredAt(id) === "submit") ||
+  REGISTER_OR_LATER.includes(stage ?? "submit");
+
+/**
+ * A material the tax department supplies: its confirmation of payment or exemption (完税信息), on
+ * file once the tax is cleared, is the proof (契税法 11).
+ */
+const suppliedByTax = (ids: readonly MaterialId[], draft: CaseDraft): boolean =>
+  draft.taxCleared && ids.some((id) => (MATERIALS[id] as MaterialDefinition).fetch === "tax");
 
 const conditionHolds = (condition: MaterialCondition, draft: CaseDraft): boolean => {
   switch (condition) {
@@ -24,6 +52,7 @@ const materialProblem = (
   ctx: RuleContext,
 ): "missing" | "commitment-not-allowed" | "not-an-e-licence" | undefined => {
   const ids = [requirement.id, ...(requirement.anyOf ?? [])];
+  if (suppliedByTax(ids, draft)) return undefined;
   const supplied = draft.materials.filter((m) => ids.includes(m.id));
   if (supplied.length === 0) return "missing";
   const acceptable = supplied.some((m) => {
@@ -46,20 +75,27 @@ const materialFindings = (
   type.materials
     .filter((r) => (rule === "R25" ? r.rule === "R25" : r.rule === undefined))
     .filter((r) => r.when === undefined || conditionHolds(r.when, draft))
+    .filter((r) => dueAt(r, ctx.stage))
     .flatMap((r): RuleFinding[] => {
       const problem = materialProblem(r, draft, ctx);
       if (!problem) return [];
       const names = [r.id, ...(r.anyOf ?? [])].map((id) => MATERIALS[id].name_zh).join("或");
       const names_en = [r.id, ...(r.anyOf ?? [])].map((id) => MATERIALS[id].name_en).join(" or ");
+      const onConfirm = [r.id, ...(r.anyOf ?? [])].every((id) => materialFetchSource(id) === "elicence");
       const [zh, en] =
-        problem === "missing"
-          ? [`缺少材料：${names}`, `Missing: ${names_en}`]
-          : problem === "commitment-not-allowed"
-            ? [
-                `本机构不接受以告知承诺代替：${names}`,
-                `This office does not accept a commitment instead of: ${names_en}`,
-              ]
-            : [`该材料不能以电子证照代替：${names}`, `Cannot be supplied as an e-licence: ${names_en}`];
+        problem === "missing" && onConfirm
+          ? [
+              `待当事人确认签名后从电子证照库调取：${names}`,
+              `Fetched from the e-licence library once the parties confirm: ${names_en}`,
+            ]
+          : problem === "missing"
+            ? [`缺少材料：${names}`, `Missing: ${names_en}`]
+            : problem === "commitment-not-allowed"
+              ? [
+                  `本机构不接受以告知承诺代替：${names}`,
+                  `This office does not accept a commitment instead of: ${names_en}`,
+                ]
+              : [`该材料不能以电子证照代替：${names}`, `Cannot be supplied as an e-licence: ${names_en}`];
       return [ruleFinding(rule, `MATERIAL.${r.id}`, "block", zh, en, basis)];
     });
 

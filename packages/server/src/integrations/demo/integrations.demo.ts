@@ -7,6 +7,9 @@ import type { Integrations } from "../integrations.module";
 
 export const DEMO_CONTRACT_NO = "WQ2025-440604-0001";
 export const DEMO_UNIT = "440604003001GB00001F00010001";
+/** The README's second-hand sale: 李娜 sells 1座101 (bought from 张伟) back to 张伟. */
+export const DEMO_RESALE_CONTRACT_NO = "WQ2026-000888";
+export const DEMO_RESALE_UNIT = "440604001002GB00001F00010006";
 
 const citizen = (username: string) => {
   const c = DEMO_CITIZENS.find((x) => x.username === username)!;
@@ -39,6 +42,19 @@ export async function seedIntegrationsDemo(services: {
     use: "residential",
     priceFen: 200_000_000,
     signedAt: "2025-03-01T10:00:00.000+08:00",
+    buyers: [zhang],
+    sellers: [li],
+  });
+
+  await giveSimulatedContract(store, {
+    contractNo: DEMO_RESALE_CONTRACT_NO,
+    status: "filed",
+    unitCode: DEMO_RESALE_UNIT,
+    address: "佛山市禅城区祖庙路1号鱼鳞花园1座",
+    areaSqm: 98.5,
+    use: "residential",
+    priceFen: 150_000_000,
+    signedAt: "2026-11-20T10:00:00.000+08:00",
     buyers: [zhang],
     sellers: [li],
   });

@@ -104,7 +104,58 @@ export function createHousingService(deps: {
     };
   }
 
-  return { checkContract };
+  /**
+   * 零材料: the filed contract of a case, fetched from the contract filing system and kept sealed
+   * with its SM3 digest, for the case to record as its sale contract. The cases module has checked
+   * that the caller may act on the case.
+   */
+  async function fetchContract(
+    ctx: RequestContext,
+    input: { caseRef: string; jurisdiction: string; contractNo: string },
+  ) {
+    const contract = await callConnector(deps.db, "housing", deps.now, () =>
+      deps.connector.fetchContract(input.contractNo),
+    );
+    if (!contract) throw new AppError("CONNECTOR.NOT_FOUND", { contractNo: input.contractNo });
+    const digest = sm3Hex(canonicalJson(contract));
+    const source = `housing:${deps.connector.mode}`;
+    const materialId = await inTransaction(deps.db, async (tx) => {
+      const id = await insertFetchedMaterial(tx, {
+        caseRef: input.caseRef,
+        jurisdiction: input.jurisdiction,
+        kind: "housing-contract",
+        holderHash: null,
+        holderMasked: null,
+        documentNo: contract.contractNo,
+        issuer: "住房和城乡建设局 网签备案系统",
+        content: deps.pii.encrypt(JSON.stringify({ contract })),
+        digest,
+        source,
+        consent: {},
+        fetchedBy: ctx.actor?.accountId ?? null,
+        now: deps.now(),
+      });
+      await writeAudit(tx, ctx, {
+        action: "housing.fetch-contract",
+        outcome: "success",
+        targetType: "case",
+        targetId: input.caseRef,
+        jurisdiction: input.jurisdiction,
+        details: { contractNo: contract.contractNo, digest },
+      });
+      return id;
+    });
+    return {
+      materialId,
+      contractNo: contract.contractNo,
+      status: contract.status,
+      unitCode: contract.unitCode,
+      digest,
+      source,
+    };
+  }
+
+  return { checkContract, fetchContract };
 }
 
 export type HousingService = ReturnType<typeof createHousingService>;

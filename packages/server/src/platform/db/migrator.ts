@@ -13,6 +13,7 @@ import * as ledgerSequencer from "./migrations/2026-12-03T0900-ledger-sequencer"
 import * as holidaySchedules from "./migrations/2026-12-03T1200-holiday-schedules";
 import * as queries from "./migrations/2026-12-03T1300-queries";
 import * as security from "./migrations/2026-12-03T1300-security";
+import * as fetchedCaseMaterials from "./migrations/2026-12-03T1310-fetched-case-materials";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -29,6 +30,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-03T1200-holiday-schedules": holidaySchedules,
   "2026-12-03T1300-queries": queries,
   "2026-12-03T1300-security": security,
+  "2026-12-03T1310-fetched-case-materials": fetchedCaseMaterials,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -8,7 +8,11 @@ import {
   isInstantEligible,
   MATERIALS,
   type MaterialCondition,
+  type MaterialFetchSource,
   type MaterialId,
+  type MaterialRequiredAt,
+  materialFetchSource,
+  materialRequiredAt,
   PARTY_ROLE_NAMES,
   type PartyRole,
   promisedDaysFor,
@@ -35,7 +39,12 @@ export type GuideMaterial = {
   id: MaterialId;
   name: Bilingual;
   alternatives: Bilingual[];
+  /** May be supplied as a reference to an e-licence instead of an upload. */
   eLicence: boolean;
+  /** The registry fetches it itself (零材料): nothing to upload. Same catalogue as rule R29. */
+  fetched: MaterialFetchSource | null;
+  /** When it is first required: the tax proof only before registering, not at submit. */
+  requiredAt: MaterialRequiredAt;
   commitment: boolean;
   when: MaterialCondition | null;
 };
@@ -173,6 +182,8 @@ function materialsOf(types: readonly BusinessType[]): GuideMaterial[] {
         name: bilingual(def.name_zh, def.name_en),
         alternatives: (m.anyOf ?? []).map((a) => bilingual(MATERIALS[a].name_zh, MATERIALS[a].name_en)),
         eLicence: "eLicence" in def && def.eLicence === true,
+        fetched: materialFetchSource(m.id) ?? null,
+        requiredAt: materialRequiredAt(m.id),
         commitment: "commitment" in def && def.commitment === true,
         when: m.when ?? null,
       });

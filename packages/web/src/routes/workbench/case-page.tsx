@@ -15,6 +15,7 @@ import { useCase, useLiveFindings } from "../../features/cases/hooks/use-cases";
 import { PageHeader } from "../../features/shell/components/page-header";
 import { PageLoading } from "../../features/shell/components/page-loading";
 import { QueryError } from "../../features/shell/components/query-error";
+import { officeName } from "../../features/shell/office-name";
 import { pick, useLanguage, useT } from "../../i18n";
 
 /** The rules' stage for the next step a member of staff may take. */
@@ -70,7 +71,11 @@ export function CasePage() {
                 label: t("register.unitCode"),
                 children: <Link to={`/workbench/units/${c.unitCode}`}>{c.unitCode}</Link>,
               },
-              { key: "office", label: t("case.registeringOffice"), children: c.registeringOffice },
+              {
+                key: "office",
+                label: t("case.registeringOffice"),
+                children: officeName(c.registeringOffice, t),
+              },
               { key: "accepting", label: t("case.acceptingOffice"), children: c.acceptingOffice ?? "—" },
               {
                 key: "deadline",
@@ -79,6 +84,7 @@ export function CasePage() {
                   <DeadlineTag
                     deadline={c.deadline?.promised}
                     today={chinaToday()}
+                    stage={c.stage}
                     {...(c.deadline?.paused ? { paused: true } : {})}
                   />
                 ),

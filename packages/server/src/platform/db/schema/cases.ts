@@ -90,6 +90,9 @@ export type CaseMaterialsTable = {
   file_sm3: string | null;
   licence_ref: string | null;
   licence_digest: string | null;
+  /** 零材料: the department the registry fetched it from, and the document's own number. */
+  fetched_from: "elicence" | "register" | "housing" | "tax" | null;
+  document_no: string | null;
   added_by: string;
   added_at: CreatedAt;
   removed_at: Timestamp | null;

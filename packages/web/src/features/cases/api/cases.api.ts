@@ -29,6 +29,9 @@ export type CaseMaterial = {
   materialId: string;
   name: string;
   source: "upload" | "e-licence" | "commitment";
+  /** 零材料: the department the registry fetched it from, and the document's own number. */
+  fetchedFrom: "elicence" | "register" | "housing" | "tax" | null;
+  documentNo: string | null;
   fileName: string | null;
   sm3: string | null;
   addedAt: string | null;
@@ -153,6 +156,11 @@ export const confirmCase = (id: string) =>
   api.post<{ signedAs: string[]; contentSm3: string }>(`/api/cases/${enc(id)}/confirm`);
 export const addMaterial = (id: string, material: MaterialRequest) =>
   api.post<{ id: string; sm3: string }>(`/api/cases/${enc(id)}/materials`, material);
+/** 零材料: the registry fetches the material from its department, with the caller's consent. */
+export const fetchMaterial = (id: string, materialId: string) =>
+  api.post<{ id: string; from: string; digest: string }>(
+    `/api/cases/${enc(id)}/materials/${enc(materialId)}/fetch`,
+  );
 export const submitCase = (id: string) => api.post<SubmitResult>(`/api/cases/${enc(id)}/submit`);
 export const withdrawCase = (id: string) =>
   api.post<{ id: string; stage: string }>(`/api/cases/${enc(id)}/withdraw`);

@@ -1,5 +1,6 @@
 import { api, isApiError } from "../../../api/client";
 import type { RequestOf } from "../../../api/openapi";
+import type { StatusOf } from "../../../i18n/messages/status.messages";
 
 /** 部门协同 as the case page uses it: the deed tax declaration and the one payment order (税费同缴). */
 
@@ -10,7 +11,7 @@ export type PaymentOrderRequest = RequestOf<"/api/integrations/payment/orders", 
 export type TaxStatus = {
   caseRef: string;
   declarationNo: string;
-  status: string;
+  status: StatusOf<"tax">;
   assessment: { assessmentNo: string; totalFen: number; category: string; rateBp: number } | null;
   confirmations: { voucherNo: string; kind: string; amountFen: number; confirmedAt: string }[];
 };
@@ -18,14 +19,14 @@ export type TaxStatus = {
 export type PaymentOrder = {
   orderNo: string;
   caseRef: string;
-  status: string;
+  status: StatusOf<"order">;
   totalFen: number;
   lines: { code?: string; label_zh?: string; label_en?: string; amount?: number; amountFen?: number }[];
   parts: {
     partNo: string;
     payer: string;
     amountFen: number;
-    status: string;
+    status: StatusOf<"orderPart">;
     paidAt: string | null;
     payPage: string | null;
   }[];

@@ -3,10 +3,12 @@ import { Alert, App, Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Ste
 import { useState } from "react";
 import { pick, useLanguage, useT } from "../../../i18n";
 import { useAccount } from "../../auth/hooks/use-account";
+import { findServiceGuide } from "../../catalogue/catalogue";
 import { CancelMortgageButton } from "../../portal/components/cancel-mortgage-button";
 import { PageHeader } from "../../shell/components/page-header";
 import { PageLoading } from "../../shell/components/page-loading";
 import { QueryError, useErrorText } from "../../shell/components/query-error";
+import { officeName } from "../../shell/office-name";
 import type { SubmitResult } from "../api/cases.api";
 import { CLOSED_STAGES, chinaToday, MAIN_STAGES, stageIndex } from "../deadline";
 import { useApplicantActions, useCase, useLiveFindings } from "../hooks/use-cases";
@@ -43,8 +45,21 @@ export function ApplicantCase({ id }: { id: string }) {
       const result = await actions[what].mutateAsync();
       if (what === "submit") setSubmitted(result as SubmitResult);
       message.success(t(`applicant.${what}.done`));
+      // 零材料: confirming is the party's consent; its own licences are fetched into the case.
+      if (what === "confirm") await fetchOwnLicences();
     } catch (error) {
       message.error(errorText(error));
+    }
+  };
+  const fetchOwnLicences = async () => {
+    const own = (findServiceGuide(c.typeId)?.materials ?? []).filter((m) => m.fetched === "elicence");
+    for (const m of own) {
+      try {
+        await actions.fetchMaterial.mutateAsync(m.id);
+        message.success(t("case.materials.fetched", { name: pick(m.name, language) }));
+      } catch (error) {
+        message.warning(errorText(error));
+      }
     }
   };
   const findings = submitted?.findings ?? live.data?.findings ?? c.findings ?? [];
@@ -105,7 +120,11 @@ export function ApplicantCase({ id }: { id: string }) {
                 column={{ xs: 1, md: 2, xl: 1, xxl: 2 }}
                 items={[
                   { key: "unit", label: t("register.unitCode"), children: c.unitCode },
-                  { key: "office", label: t("case.registeringOffice"), children: c.registeringOffice },
+                  {
+                    key: "office",
+                    label: t("case.registeringOffice"),
+                    children: officeName(c.registeringOffice, t),
+                  },
                   {
                     key: "deadline",
                     label: t("case.deadline"),
@@ -113,6 +132,7 @@ export function ApplicantCase({ id }: { id: string }) {
                       <DeadlineTag
                         deadline={c.deadline?.promised}
                         today={chinaToday()}
+                        stage={c.stage}
                         {...(c.deadline?.paused ? { paused: true } : {})}
                       />
                     ),

@@ -1,4 +1,4 @@
-import { CheckCircleTwoTone, EyeOutlined, UploadOutlined } from "@ant-design/icons";
+import { CheckCircleTwoTone, CloudDownloadOutlined, EyeOutlined, UploadOutlined } from "@ant-design/icons";
 import { App, Button, Flex, List, Modal, Tag, Typography, Upload } from "antd";
 import { useEffect, useState } from "react";
 import { pick, useLanguage, useT } from "../../../i18n";
@@ -15,7 +15,7 @@ export function CaseMaterials({ view, editable }: { view: CaseView; editable: bo
   const { language } = useLanguage();
   const { message } = App.useApp();
   const errorText = useErrorText();
-  const { addMaterial } = useApplicantActions(view.id);
+  const { addMaterial, fetchMaterial } = useApplicantActions(view.id);
   const [preview, setPreview] = useState<CaseMaterial | null>(null);
   const required = findServiceGuide(view.typeId)?.materials ?? [];
   const byId = new Map(view.materials.map((m) => [m.materialId, m]));
@@ -37,14 +37,28 @@ export function CaseMaterials({ view, editable }: { view: CaseView; editable: bo
     }
   };
 
+  const fetchFrom = async (materialId: string, name: string) => {
+    try {
+      await fetchMaterial.mutateAsync(materialId);
+      message.success(t("case.materials.fetched", { name }));
+    } catch (error) {
+      message.error(errorText(error));
+    }
+  };
+
   return (
     <>
       <List
         size="small"
         data-testid="case-materials"
         dataSource={[
-          ...required.map((r) => ({ id: r.id as string, name: pick(r.name, language), when: r.when })),
-          ...extra.map((m) => ({ id: m.materialId, name: m.name, when: null })),
+          ...required.map((r) => ({
+            id: r.id as string,
+            name: pick(r.name, language),
+            when: r.when,
+            fetched: r.fetched,
+          })),
+          ...extra.map((m) => ({ id: m.materialId, name: m.name, when: null, fetched: null })),
         ]}
         renderItem={(item) => {
           const got = byId.get(item.id);
@@ -62,7 +76,22 @@ export function CaseMaterials({ view, editable }: { view: CaseView; editable: bo
                     {t("case.materials.preview")}
                   </Button>
                 ) : null,
-                editable ? (
+                // 零材料: the register and the contract filing are fetched on request; the party's own
+                // licences when the party confirms; the tax proof comes from the tax office.
+                editable && !got && (item.fetched === "register" || item.fetched === "housing") ? (
+                  <Button
+                    key="fetch"
+                    size="small"
+                    type="primary"
+                    icon={<CloudDownloadOutlined aria-hidden />}
+                    loading={fetchMaterial.isPending && fetchMaterial.variables === item.id}
+                    onClick={() => void fetchFrom(item.id, item.name)}
+                    data-testid={`fetch-${item.id}`}
+                  >
+                    {t("case.materials.fetch")}
+                  </Button>
+                ) : null,
+                editable && item.fetched !== "tax" ? (
                   <Upload
                     key="up"
                     accept={ACCEPTED}
@@ -76,9 +105,14 @@ export function CaseMaterials({ view, editable }: { view: CaseView; editable: bo
                       size="small"
                       icon={<UploadOutlined aria-hidden />}
                       loading={addMaterial.isPending && addMaterial.variables?.materialId === item.id}
-                      data-testid={`upload-${item.id}`}
+                      type={item.fetched ? "link" : "default"}
+                      data-testid={item.fetched ? `upload-instead-${item.id}` : `upload-${item.id}`}
                     >
-                      {got ? t("case.materials.replace") : t("case.materials.upload")}
+                      {got
+                        ? t("case.materials.replace")
+                        : item.fetched
+                          ? t("case.materials.uploadInstead")
+                          : t("case.materials.upload")}
                     </Button>
                   </Upload>
                 ) : null,
@@ -95,9 +129,23 @@ export function CaseMaterials({ view, editable }: { view: CaseView; editable: bo
                   ) : null}
                 </span>
                 {got ? (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {got.fileName ?? t(`case.materials.source.${got.source}`)}{" "}
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 12 }}
+                    data-testid={`material-source-${item.id}`}
+                  >
+                    {got.fetchedFrom
+                      ? `${t(`case.materials.from.${got.fetchedFrom}`)} · ${got.documentNo ?? ""}`
+                      : (got.fileName ?? t(`case.materials.source.${got.source}`))}{" "}
                     {got.sm3 ? `· SM3 ${got.sm3.slice(0, 12)}…` : ""}
+                  </Typography.Text>
+                ) : item.fetched ? (
+                  <Typography.Text
+                    type="success"
+                    style={{ fontSize: 12 }}
+                    data-testid={`material-pending-${item.id}`}
+                  >
+                    {t(`case.materials.pending.${item.fetched}`)}
                   </Typography.Text>
                 ) : (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -10,7 +10,7 @@ export function CaseRating({ id }: { id: string }) {
   const errorText = useErrorText();
   const mine = useMyRating(id);
   const { rate } = useApplicantActions(id);
-  const [score, setScore] = useState(5);
+  const [score, setScore] = useState(0);
   const [comment, setComment] = useState("");
   const given = rate.data ?? mine.data;
   if (given)

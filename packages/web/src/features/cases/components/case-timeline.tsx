@@ -1,6 +1,7 @@
 import { Timeline, Typography } from "antd";
 import { useLanguage, useT } from "../../../i18n";
 import { QueryError } from "../../shell/components/query-error";
+import { officeName } from "../../shell/office-name";
 import { useCaseTimeline } from "../hooks/use-cases";
 
 /** 办理进度: every transition with time, office, acting post and written reasons. */
@@ -28,7 +29,8 @@ export function CaseTimeline({ id }: { id: string }) {
             <Typography.Text type="secondary">
               {" "}
               · {new Date(e.at).toLocaleString(language)}
-              {e.office ? ` · ${e.office}` : ""} · {t(`case.actor.${e.actorRole}` as "case.actor.applicant")}
+              {e.office ? ` · ${officeName(e.office, t)}` : ""} ·{" "}
+              {t(`case.actor.${e.actorRole}` as "case.actor.applicant")}
             </Typography.Text>
             {e.reasons.length > 0 ? (
               <ul style={{ margin: "4px 0 0", paddingInlineStart: 18 }}>

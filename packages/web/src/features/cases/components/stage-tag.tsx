@@ -54,7 +54,8 @@ export function DeadlineTag({
   if (state === "none") return <span>—</span>;
   return (
     <Tag color={DEADLINE_COLORS[state]} data-testid="deadline" data-deadline={state}>
-      {deadline ? `${deadline} · ` : ""}
+      {/* A finished case (an instant one too) shows 已办结, not the deadline it no longer has. */}
+      {deadline && state !== "done" ? `${deadline} · ` : ""}
       {t(`case.deadline.${state}`)}
     </Tag>
   );

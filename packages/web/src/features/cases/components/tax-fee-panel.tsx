@@ -62,7 +62,11 @@ export function TaxFeePanel({ view }: { view: CaseView }) {
               {
                 key: "status",
                 label: t("collab.taxStatus"),
-                children: <Tag data-testid="tax-status">{tax.data.status}</Tag>,
+                children: (
+                  <Tag data-testid="tax-status" data-status={tax.data.status}>
+                    {t(`status.tax.${tax.data.status}`)}
+                  </Tag>
+                ),
               },
               {
                 key: "assessment",
@@ -159,7 +163,7 @@ export function TaxFeePanel({ view }: { view: CaseView }) {
               label: t("collab.orderStatus"),
               children: (
                 <Tag color={order.data.status === "paid" ? "green" : "orange"} data-testid="order-status">
-                  {order.data.status}
+                  {t(`status.order.${order.data.status}`)}
                 </Tag>
               ),
             },
@@ -171,7 +175,7 @@ export function TaxFeePanel({ view }: { view: CaseView }) {
                   {t("collab.payLink", { amount: yuanOf(p.amountFen) })}
                 </a>
               ) : (
-                p.status
+                t(`status.orderPart.${p.status}`)
               ),
             })),
             ...(order.data.refunds ?? []).map((r) => ({

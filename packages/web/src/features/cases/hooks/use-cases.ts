@@ -11,6 +11,7 @@ import {
   fetchCaseTimeline,
   fetchDueSoon,
   fetchFindings,
+  fetchMaterial,
   fetchMyRating,
   fetchOverdue,
   fetchRatingStats,
@@ -101,6 +102,10 @@ export function useApplicantActions(id: string) {
     submit: useMutation({ mutationFn: () => submitCase(id), ...options }),
     withdraw: useMutation({ mutationFn: () => withdrawCase(id), ...options }),
     addMaterial: useMutation({ mutationFn: (m: MaterialRequest) => addMaterial(id, m), ...options }),
+    fetchMaterial: useMutation({
+      mutationFn: (materialId: string) => fetchMaterial(id, materialId),
+      ...options,
+    }),
     addParty: useMutation({
       mutationFn: (p: { partNo: number; party: PartyInput }) => addParty(id, p.partNo, p.party),
       ...options,

@@ -139,11 +139,18 @@ export function ServiceGuideView({ guide }: { guide: ServiceGuide }) {
                 </span>
                 <Flex gap={4} wrap>
                   {m.when ? <Tag>{t(`guide.when.${m.when}`)}</Tag> : null}
-                  {m.eLicence ? (
-                    <Tag color="green" icon={<SafetyCertificateOutlined aria-hidden />}>
-                      {t("guide.eLicence")}
+                  {m.fetched ? (
+                    <Tag
+                      color="green"
+                      icon={<SafetyCertificateOutlined aria-hidden />}
+                      data-testid={`guide-fetched-${m.id}`}
+                    >
+                      {t(`guide.fetched.${m.fetched}`)}
                     </Tag>
+                  ) : m.eLicence ? (
+                    <Tag color="blue">{t("guide.eLicence")}</Tag>
                   ) : null}
+                  {m.requiredAt === "register" ? <Tag>{t("guide.requiredAt.register")}</Tag> : null}
                   {m.commitment ? <Tag color="orange">{t("guide.commitment")}</Tag> : null}
                 </Flex>
               </Flex>

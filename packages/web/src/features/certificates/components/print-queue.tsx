@@ -1,7 +1,9 @@
 import { App, Button, Input, Modal, Table, Tag } from "antd";
 import { useState } from "react";
 import { useT } from "../../../i18n";
+import type { StatusOf } from "../../../i18n/messages/status.messages";
 import { QueryError, useErrorText } from "../../shell/components/query-error";
+import { officeName } from "../../shell/office-name";
 import type { PrintJob } from "../api/print-queue.api";
 import { usePrintQueue } from "../hooks/use-print-queue";
 
@@ -37,7 +39,12 @@ export function PrintQueue({ office }: { office: string }) {
         data-testid="print-queue"
         columns={[
           { title: t("certificate.number"), dataIndex: "number" },
-          { title: t("print.registeringOffice"), dataIndex: "registeringOffice", width: 110 },
+          {
+            title: t("print.registeringOffice"),
+            dataIndex: "registeringOffice",
+            width: 160,
+            render: (v: string) => officeName(v, t),
+          },
           {
             title: t("print.requestedAt"),
             dataIndex: "requestedAt",
@@ -48,7 +55,7 @@ export function PrintQueue({ office }: { office: string }) {
             title: t("certificate.status"),
             dataIndex: "status",
             width: 100,
-            render: (v: string) => <Tag>{v}</Tag>,
+            render: (v: StatusOf<"print">) => <Tag data-status={v}>{t(`status.print.${v}`)}</Tag>,
           },
           {
             title: t("print.formSerial"),
