@@ -93,6 +93,23 @@ describe("case stage machine", () => {
     ).toEqual(["R29.REASONS_REQUIRED"]);
   });
 
+  it("names the stage, the action and the role in a refusal, never their codes", () => {
+    const byAcceptor = transition(
+      accepted(),
+      { kind: "register", findings: [] },
+      "acceptor",
+      at("2025-06-10"),
+    );
+    const byRegistrar = transition(
+      accepted(),
+      { kind: "register", findings: [] },
+      "registrar",
+      at("2025-06-10"),
+    );
+    const messages = [byAcceptor, byRegistrar].flatMap((r) => (r.ok ? [] : r.error.map((f) => f.message_zh)));
+    expect(messages).toEqual(["受理员不能登簿", "案件处于“受理”阶段，不能登簿"]);
+  });
+
   it("lets only the right role act", () => {
     expect(
       codes(transition(accepted(), { kind: "register", findings: [] }, "acceptor", at("2025-06-10"))),

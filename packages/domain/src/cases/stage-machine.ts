@@ -1,4 +1,4 @@
-import type { StaffRole } from "../access/policy";
+import { STAFF_ROLE_NAMES, type StaffRole } from "../access/policy";
 import type { IsoDate } from "../calendar/iso-date";
 import { addWorkingDays, type HolidayCalendar } from "../calendar/working-days";
 import { err, type Finding, ok, type Result } from "../result";
@@ -7,7 +7,7 @@ import { requireBusinessType } from "./catalogue";
 import { dateOf } from "./periods";
 import { blocking, type RuleFinding } from "./rules/rule";
 import type { InstantRoute } from "./rules/rule-engine";
-import { type CaseStage, RECORDED_STAGES } from "./stages";
+import { CASE_STAGE_NAMES, type CaseStage, RECORDED_STAGES } from "./stages";
 
 /** Who acts: staff by role, the applicant (or their agent), or the system (instant path, timers). */
 export type ActorRole = StaffRole | "applicant" | "system";
@@ -32,6 +32,31 @@ export type CaseAction =
   | { kind: "withdraw" }
   | { kind: "auto"; route: InstantRoute };
 export type CaseActionKind = CaseAction["kind"];
+
+/** What a person reads for an action in a refusal: 不能受理, "may not accept". */
+const ACTION_NAMES: Record<CaseActionKind, { zh: string; en: string }> = {
+  submit: { zh: "提交申请", en: "submit" },
+  accept: { zh: "受理", en: "accept" },
+  "not-accept": { zh: "不予受理", en: "refuse to accept" },
+  "request-correction": { zh: "退回补正", en: "ask for correction" },
+  resubmit: { zh: "补正后重新提交", en: "resubmit" },
+  "start-announcement": { zh: "发布公告", en: "start the announcement" },
+  "receive-objection": { zh: "登记异议", en: "receive an objection" },
+  "end-announcement": { zh: "结束公告", en: "end the announcement" },
+  review: { zh: "审核", en: "review" },
+  suspend: { zh: "中止办理", en: "suspend" },
+  resume: { zh: "恢复办理", en: "resume" },
+  refuse: { zh: "不予登记", en: "refuse" },
+  register: { zh: "登簿", en: "register" },
+  certify: { zh: "缮证", en: "prepare the certificate" },
+  issue: { zh: "发证", en: "issue the certificate" },
+  archive: { zh: "归档", en: "archive" },
+  withdraw: { zh: "撤回申请", en: "withdraw" },
+  auto: { zh: "自动办结", en: "complete automatically" },
+};
+
+const actorName = (actor: ActorRole): string =>
+  actor === "applicant" ? "申请人" : actor === "system" ? "系统" : STAFF_ROLE_NAMES[actor];
 
 /** One line of the case timeline: every transition records actor, time and reasons. */
 export type TransitionRecord = {
@@ -144,15 +169,19 @@ export const transition = (
     );
   if (!ACTION_ROLES[action.kind].includes(actor))
     return err(
-      problem("CASE.ROLE_NOT_ALLOWED", `${actor}不能执行${action.kind}`, `${actor} may not ${action.kind}`),
+      problem(
+        "CASE.ROLE_NOT_ALLOWED",
+        `${actorName(actor)}不能${ACTION_NAMES[action.kind].zh}`,
+        `${actor} may not ${ACTION_NAMES[action.kind].en}`,
+      ),
     );
   const archivingEarly = action.kind === "archive" && state.stage === "registered" && type.yields !== "none";
   if (!FROM[action.kind].includes(state.stage) || archivingEarly)
     return err(
       problem(
         "CASE.NOT_FROM_STAGE",
-        `案件处于${state.stage}，不能${action.kind}`,
-        `Cannot ${action.kind} a case in stage ${state.stage}`,
+        `案件处于“${CASE_STAGE_NAMES[state.stage].zh}”阶段，不能${ACTION_NAMES[action.kind].zh}`,
+        `Cannot ${ACTION_NAMES[action.kind].en} a case in stage "${CASE_STAGE_NAMES[state.stage].en}"`,
       ),
     );
   const move = (
