@@ -12710,6 +12710,169 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/cases/{id}/materials/{materialId}/fetch": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 调取材料 Fetch a material from its department (e-licence library, register, housing) with the caller's consent */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          materialId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              from: string;
+              digest: string;
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/register/units/{code}": {
     parameters: {
       query?: never;
@@ -16372,6 +16535,21 @@ export interface paths {
           };
         };
         /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
         404: {
           headers: {
             [name: string]: unknown;
@@ -16534,6 +16712,21 @@ export interface paths {
           };
         };
         /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
         404: {
           headers: {
             [name: string]: unknown;
@@ -16673,6 +16866,21 @@ export interface paths {
         };
         /** @description Error */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -16842,6 +17050,21 @@ export interface paths {
           };
         };
         /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
         404: {
           headers: {
             [name: string]: unknown;
@@ -16990,6 +17213,21 @@ export interface paths {
         };
         /** @description Error */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -17262,6 +17500,21 @@ export interface paths {
           };
         };
         /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
         404: {
           headers: {
             [name: string]: unknown;
@@ -17391,6 +17644,21 @@ export interface paths {
         };
         /** @description Error */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -17556,6 +17824,21 @@ export interface paths {
         };
         /** @description Error */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        403: {
           headers: {
             [name: string]: unknown;
           };
