@@ -24,9 +24,17 @@ export function withdrawalVoteOf(actor: Actor, bundle: CaseBundle): WithdrawalVo
   return { applicants, by: [...by] };
 }
 
-/** What the case page shows of a pending withdrawal: who asked, who agreed, who is awaited (names). */
-export function presentWithdrawal(request: WithdrawalRequest | undefined, bundle: CaseBundle) {
+/**
+ * What the case page shows of a pending withdrawal: who asked, who agreed, who is awaited (names),
+ * and whether the viewer has agreed already (so the page offers 同意撤回 only to the others).
+ */
+export function presentWithdrawal(
+  request: WithdrawalRequest | undefined,
+  bundle: CaseBundle,
+  viewer?: Actor,
+) {
   if (!request) return undefined;
+  const mine = viewer ? withdrawalVoteOf(viewer, bundle).by : [];
   const applicants = [...new Set(principals(bundle.parties).map((p) => p.person_key))];
   const nameOf = (key: string) => bundle.parties.find((p) => p.person_key === key)?.name ?? key;
   return {
@@ -34,5 +42,6 @@ export function presentWithdrawal(request: WithdrawalRequest | undefined, bundle
     requestedAt: request.requestedAt,
     confirmedBy: request.confirmedBy.map(nameOf),
     awaiting: awaitingWithdrawal(request, applicants).map(nameOf),
+    agreedByYou: mine.length > 0 && mine.every((key) => request.confirmedBy.includes(key)),
   };
 }

@@ -26,6 +26,7 @@ const ZWithdrawResult = z.object({
       requestedAt: z.string(),
       confirmedBy: z.array(z.string()),
       awaiting: z.array(z.string()),
+      agreedByYou: z.boolean(),
     })
     .optional(),
 });

@@ -278,7 +278,7 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
           const withdraw = { kind: "withdraw", ...withdrawalVoteOf(actor, bundle) } as const;
           const state = await move(tx, ctx, bundle, withdraw, { role: "applicant", office: null }, calendar);
           const pending = state.stage === "withdrawn" ? undefined : state.withdrawal;
-          return { id, stage: state.stage, withdrawal: presentWithdrawal(pending, bundle) };
+          return { id, stage: state.stage, withdrawal: presentWithdrawal(pending, bundle, actor) };
         },
       });
     },

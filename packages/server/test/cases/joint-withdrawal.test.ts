@@ -25,6 +25,10 @@ describe("joint withdrawal", () => {
     expect(asked.body.stage).toBe("submitted");
     expect(asked.body.withdrawal.confirmedBy).toHaveLength(1);
     expect(asked.body.withdrawal.awaiting).toHaveLength(1);
+    const seen = await api.get("citizen.zhang", `/api/cases/${filed.id}`);
+    expect(seen.body.withdrawal).toMatchObject({ agreedByYou: false, confirmedBy: [expect.any(String)] });
+    const own = await api.get("citizen.li", `/api/cases/${filed.id}`);
+    expect(own.body.withdrawal.agreedByYou).toBe(true);
     const pending = await row(filed.id);
     expect(pending.closed_at).toBeNull();
 
@@ -51,5 +55,6 @@ describe("joint withdrawal", () => {
     expect(done.closed_at).not.toBeNull();
     const shown = await api.get("citizen.li", `/api/cases/${filed.id}`);
     expect(shown.body.stage).toBe("withdrawn");
+    expect(shown.body.withdrawal).toBeNull();
   });
 });
