@@ -24,3 +24,4 @@ export * from "./stages";
 export * from "./time-effects";
 export * from "./time-limits";
 export * from "./unit-state";
+export * from "./withdrawal";

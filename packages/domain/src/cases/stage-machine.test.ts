@@ -57,15 +57,57 @@ describe("case stage machine", () => {
     const reviewed = value(
       transition(accepted(), { kind: "review", findings: [] }, "reviewer", at("2025-06-10")),
     );
-    expect(value(transition(reviewed, { kind: "withdraw" }, "applicant", at("2025-06-10"))).stage).toBe(
-      "withdrawn",
-    );
+    const alone = { kind: "withdraw", applicants: ["li"], by: ["li"] } as const;
+    expect(value(transition(reviewed, alone, "applicant", at("2025-06-10"))).stage).toBe("withdrawn");
     const registered = value(
       transition(reviewed, { kind: "register", findings: [] }, "registrar", at("2025-06-10")),
     );
-    expect(codes(transition(registered, { kind: "withdraw" }, "applicant", at("2025-06-11")))).toEqual([
+    expect(codes(transition(registered, alone, "applicant", at("2025-06-11")))).toEqual([
       "R28.AFTER_RECORDING",
     ]);
+  });
+
+  it("withdraws a joint application only when every applicant has agreed (R28)", () => {
+    const reviewed = value(
+      transition(accepted(), { kind: "review", findings: [] }, "reviewer", at("2025-06-10")),
+    );
+    const applicants = ["li", "zhang"];
+    const asked = value(
+      transition(reviewed, { kind: "withdraw", applicants, by: ["li"] }, "applicant", at("2025-06-10")),
+    );
+    expect(asked.stage).toBe("reviewed");
+    expect(asked.history).toEqual(reviewed.history);
+    expect(asked.withdrawal).toEqual({
+      requestedBy: "li",
+      requestedAt: at("2025-06-10"),
+      confirmedBy: ["li"],
+    });
+    const twice = transition(
+      asked,
+      { kind: "withdraw", applicants, by: ["li"] },
+      "applicant",
+      at("2025-06-11"),
+    );
+    expect(codes(twice)).toEqual(["CASE.WITHDRAW_ALREADY_CONFIRMED"]);
+    const stranger = transition(
+      asked,
+      { kind: "withdraw", applicants, by: ["wang"] },
+      "applicant",
+      at("2025-06-11"),
+    );
+    expect(codes(stranger)).toEqual(["CASE.WITHDRAW_NOT_AN_APPLICANT"]);
+    const agreed = value(
+      transition(asked, { kind: "withdraw", applicants, by: ["zhang"] }, "applicant", at("2025-06-11")),
+    );
+    expect(agreed.stage).toBe("withdrawn");
+    // An agent acting for both agrees for both at once.
+    const both = transition(
+      reviewed,
+      { kind: "withdraw", applicants, by: applicants },
+      "applicant",
+      at("2025-06-10"),
+    );
+    expect(value(both).stage).toBe("withdrawn");
   });
 
   it("refuses a refusal or non-acceptance without written reasons (R29)", () => {

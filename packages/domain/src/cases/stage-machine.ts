@@ -8,6 +8,7 @@ import { dateOf } from "./periods";
 import { blocking, type RuleFinding } from "./rules/rule";
 import type { InstantRoute } from "./rules/rule-engine";
 import { CASE_STAGE_NAMES, type CaseStage, RECORDED_STAGES } from "./stages";
+import { voteWithdrawal, type WithdrawalRequest, type WithdrawalVote } from "./withdrawal";
 
 /** Who acts: staff by role, the applicant (or their agent), or the system (instant path, timers). */
 export type ActorRole = StaffRole | "applicant" | "system";
@@ -29,7 +30,7 @@ export type CaseAction =
   | { kind: "certify" }
   | { kind: "issue"; findings: readonly RuleFinding[] }
   | { kind: "archive" }
-  | { kind: "withdraw" }
+  | ({ kind: "withdraw" } & WithdrawalVote)
   | { kind: "auto"; route: InstantRoute };
 export type CaseActionKind = CaseAction["kind"];
 
@@ -78,6 +79,8 @@ export type CaseState = {
   announcement?: { startedOn: IsoDate; endsOn: IsoDate; completed: boolean };
   /** The one-time list of what to fix (一次性告知补正, R29). */
   correctionItems?: readonly string[];
+  /** A joint withdrawal some applicants asked for and the others have yet to confirm (R28). */
+  withdrawal?: WithdrawalRequest;
   history: readonly TransitionRecord[];
 };
 
@@ -308,8 +311,13 @@ export const transition = (
       return stopped(action.findings) ?? move("issued");
     case "archive":
       return move("archived");
-    case "withdraw":
+    case "withdraw": {
+      const vote = voteWithdrawal(state.withdrawal, action, now);
+      if (!vote.ok) return vote;
+      // Until every applicant agrees the case goes on; the request is kept on it.
+      if (vote.value !== "all") return ok({ ...state, withdrawal: vote.value });
       return move("withdrawn", { pauses: closePauses(state.pauses, today) });
+    }
     case "auto": {
       if (action.route.route === "human")
         return err(

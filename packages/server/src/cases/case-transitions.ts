@@ -127,6 +127,9 @@ export function createCaseTransitions(deps: WorkflowDeps) {
     const moved = transition(state, action, actor.role, chinaDateTimeOf(at));
     if (!moved.ok) {
       const codes = moved.error.map((f) => f.code);
+      const withdrawal = codes.find((c) => c.startsWith("CASE.WITHDRAW_"));
+      if (withdrawal)
+        throw new AppError(withdrawal as "CASE.WITHDRAW_NOT_AN_APPLICANT", { findings: moved.error });
       if (codes.some((c) => c.startsWith("R29.")))
         throw new AppError("CASE.REASONS_REQUIRED", { findings: moved.error });
       if (

@@ -16,6 +16,21 @@ import {
 import type { CaseViewsService } from "./case-views.service";
 import type { CaseWorkflowService, StaffActionInput } from "./case-workflow.service";
 
+const ZWithdrawResult = z.object({
+  id: z.string(),
+  stage: z.string(),
+  /** A joint withdrawal still waiting for other applicants; absent once withdrawn. */
+  withdrawal: z
+    .object({
+      requestedBy: z.string(),
+      requestedAt: z.string(),
+      confirmedBy: z.array(z.string()),
+      awaiting: z.array(z.string()),
+      agreedByYou: z.boolean(),
+    })
+    .optional(),
+});
+
 /** The stage routes: submit, withdraw, the staff actions, 登簿, and the supervisors' deadline lists. */
 export const caseWorkflowRoutes =
   (deps: { workflow: CaseWorkflowService; views: CaseViewsService }): FastifyPluginAsyncZod =>
@@ -44,9 +59,10 @@ export const caseWorkflowRoutes =
       {
         schema: {
           tags,
-          summary: "撤回 Withdraw before registering (R28)",
+          summary:
+            "撤回 Ask for or agree to withdrawal before registering; joint cases need every applicant (R28)",
           params: ZCaseId,
-          response: { 200: z.object({ id: z.string(), stage: z.string() }), ...errorResponses },
+          response: { 200: ZWithdrawResult, ...errorResponses },
         },
       },
       async (request) => {

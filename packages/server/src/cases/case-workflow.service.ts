@@ -19,6 +19,7 @@ import { buildDrafts, presentFinding, storedState } from "./case-drafts";
 import { requireActor, withLockedCase } from "./case-lock";
 import { lockCaseUnits, type RegisterOutcome } from "./case-registering";
 import { createCaseTransitions, type WorkflowDeps } from "./case-transitions";
+import { presentWithdrawal, withdrawalVoteOf } from "./case-withdrawal";
 import { verifyContent } from "./party-keys";
 import { loadUnitSlice } from "./unit-state.loader";
 
@@ -261,7 +262,11 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
       };
     },
 
-    /** 撤回 by the applicant before registering (R28). */
+    /**
+     * 撤回 before registering (R28): asked for, or agreed to, by an applicant (or their agent).
+     * A joint application is withdrawn only once every applicant has agreed; until then the
+     * request is kept on the case and the case goes on.
+     */
     async withdraw(ctx: RequestContext, id: string) {
       requireActor(ctx);
       const calendar = await deps.calendar();
@@ -269,10 +274,11 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
         action: "case.withdraw",
         authorize: applicantSide,
         audit: null,
-        async change(tx, bundle) {
-          const withdraw = { kind: "withdraw" } as const;
+        async change(tx, bundle, actor) {
+          const withdraw = { kind: "withdraw", ...withdrawalVoteOf(actor, bundle) } as const;
           const state = await move(tx, ctx, bundle, withdraw, { role: "applicant", office: null }, calendar);
-          return { id, stage: state.stage };
+          const pending = state.stage === "withdrawn" ? undefined : state.withdrawal;
+          return { id, stage: state.stage, withdrawal: presentWithdrawal(pending, bundle, actor) };
         },
       });
     },

@@ -15,6 +15,7 @@ import {
 import { isApplicantSide, staffRoleFor } from "./case.access";
 import type { CaseBundle } from "./case-bundle";
 import { type StoredState, signedPeople, stateOf } from "./case-drafts";
+import { presentWithdrawal } from "./case-withdrawal";
 
 const typeName = (typeId: string) => {
   const t = findBusinessType(typeId) ?? findCombinedType(typeId);
@@ -117,6 +118,9 @@ export function presentCase(
     registeredAt: iso(row.registered_at),
     closedAt: iso(row.closed_at),
     nextActions: nextActions(actor, bundle),
+    /** A joint withdrawal waiting for other applicants (撤回, R28), or null. */
+    withdrawal:
+      row.stage === "withdrawn" ? null : (presentWithdrawal(state.withdrawal, bundle, actor) ?? null),
   };
 }
 

@@ -218,6 +218,16 @@ const catalogue = {
     "Blocked by the registration rules (see each finding and its legal basis)",
   ],
   "CASE.REASONS_REQUIRED": [400, "须书面说明理由", "Written reasons are required"],
+  "CASE.WITHDRAW_NOT_AN_APPLICANT": [
+    403,
+    "您不是本案申请人，不能撤回或同意撤回",
+    "You are not an applicant of this case and cannot withdraw it or agree to its withdrawal",
+  ],
+  "CASE.WITHDRAW_ALREADY_CONFIRMED": [
+    409,
+    "您已同意撤回，正在等待其他申请人确认",
+    "You have already agreed to withdraw; the other applicants have yet to confirm",
+  ],
   "CASE.NOT_A_PARTY": [409, "您不是本案当事人，不能确认签名", "You are not a party to this case"],
   "CASE.NO_IDENTITY": [
     400,

@@ -200,7 +200,10 @@ describe("R1–R29 through the server", () => {
   it("R28 withdrawal: before registering the applicant withdraws; after registering it is refused", async () => {
     const flat = await g.flat();
     const pending = await file(sale(flat.unitCode));
-    const withdrawn = await api.post("citizen.li", `/api/cases/${pending.id}/withdraw`);
+    // A joint application: the buyer asks, the seller agrees (issue 17).
+    const asked = await api.post("citizen.li", `/api/cases/${pending.id}/withdraw`);
+    expect(asked.body.stage).toBe("submitted");
+    const withdrawn = await api.post("citizen.zhang", `/api/cases/${pending.id}/withdraw`);
     expect(withdrawn.body.stage).toBe("withdrawn");
     const registered = await file(mortgage(flat.unitCode));
     expect(registered.submitted!.stage).toBe("certified");

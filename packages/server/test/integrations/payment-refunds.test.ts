@@ -141,7 +141,9 @@ describe("fee refunds (退费) when a paid case ends without registration", () =
         { payer: "卖方 张伟", amount: 4_000 },
       ],
     });
-    const withdrawn = await api.post("citizen.li", `/api/cases/${caseId}/withdraw`);
+    // A joint sale: the buyer asks, the seller agrees (issue 17).
+    expect((await api.post("citizen.li", `/api/cases/${caseId}/withdraw`)).body.stage).not.toBe("withdrawn");
+    const withdrawn = await api.post("citizen.zhang", `/api/cases/${caseId}/withdraw`);
     expect(withdrawn.body.stage).toBe("withdrawn");
     // Requested in the withdrawing transaction, paid back when the outbox delivers it.
     expect((await orderOf(order.orderNo)).refunds.map((r) => r.status)).toEqual(["requested", "requested"]);

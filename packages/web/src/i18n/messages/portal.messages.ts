@@ -25,6 +25,10 @@ export const portalZh = {
   "applicant.confirm.done": "已确认并签名",
   "applicant.submit.done": "已提交",
   "applicant.withdraw.done": "已撤回",
+  "applicant.withdraw.pending": "已同意撤回，等待其他申请人同意",
+  "applicant.withdraw.requested": "{by} 已申请撤回本案；须全体申请人同意后方可撤回。尚待同意：{awaiting}",
+  "applicant.withdrawAgree": "同意撤回",
+  "applicant.withdrawAgreeConfirm": "同意撤回这件申请吗？全体申请人同意后即撤回。",
   "applicant.precheck": "提交前预审（智能审核）",
   "applicant.instantDone": "即时办结：已自动登簿并生成电子证明。",
   "apply.title": "在线申请：{name}",
@@ -167,6 +171,12 @@ export const portalEn: Messages<typeof portalZh> = {
   "applicant.confirm.done": "Confirmed and signed",
   "applicant.submit.done": "Submitted",
   "applicant.withdraw.done": "Withdrawn",
+  "applicant.withdraw.pending": "You agreed to withdraw; waiting for the other applicants",
+  "applicant.withdraw.requested":
+    "{by} asked to withdraw this application; it is withdrawn once every applicant agrees. Still to agree: {awaiting}",
+  "applicant.withdrawAgree": "Agree to withdraw",
+  "applicant.withdrawAgreeConfirm":
+    "Agree to withdraw this application? It is withdrawn once every applicant agrees.",
   "applicant.precheck": "Pre-check before submitting",
   "applicant.instantDone": "Completed instantly: registered and the e-certification is ready.",
   "apply.title": "Apply: {name}",

@@ -37,6 +37,14 @@ export type CaseMaterial = {
   addedAt: string | null;
 };
 
+export type PendingWithdrawal = {
+  requestedBy: string;
+  requestedAt: string;
+  confirmedBy: string[];
+  awaiting: string[];
+  agreedByYou: boolean;
+};
+
 export type CaseView = ResponseOf<"/api/cases/{id}", "get"> & {
   id: string;
   kind: "single" | "combined";
@@ -70,6 +78,8 @@ export type CaseView = ResponseOf<"/api/cases/{id}", "get"> & {
   registeredAt: string | null;
   closedAt: string | null;
   nextActions: string[];
+  /** A joint withdrawal waiting for the other applicants (撤回, R28), or null. */
+  withdrawal: PendingWithdrawal | null;
 };
 
 export type CaseSummary = ResponseOf<"/api/cases", "get">["cases"][number] & {
@@ -163,7 +173,7 @@ export const fetchMaterial = (id: string, materialId: string) =>
   );
 export const submitCase = (id: string) => api.post<SubmitResult>(`/api/cases/${enc(id)}/submit`);
 export const withdrawCase = (id: string) =>
-  api.post<{ id: string; stage: string }>(`/api/cases/${enc(id)}/withdraw`);
+  api.post<{ id: string; stage: string; withdrawal?: PendingWithdrawal }>(`/api/cases/${enc(id)}/withdraw`);
 export const registerCase = (id: string) =>
   api.post<{
     id: string;

@@ -44,7 +44,8 @@ export function ApplicantCase({ id }: { id: string }) {
     try {
       const result = await actions[what].mutateAsync();
       if (what === "submit") setSubmitted(result as SubmitResult);
-      message.success(t(`applicant.${what}.done`));
+      const pending = what === "withdraw" && (result as { stage: string }).stage !== "withdrawn";
+      message.success(t(pending ? "applicant.withdraw.pending" : `applicant.${what}.done`));
       // 零材料: confirming is the party's consent; its own licences are fetched into the case.
       if (what === "confirm") await fetchOwnLicences();
     } catch (error) {
@@ -172,19 +173,31 @@ export function ApplicantCase({ id }: { id: string }) {
                   </Button>
                 ) : null}
                 <CancelMortgageButton view={c} account={account} />
-                {can("withdraw") ? (
+                {can("withdraw") && !c.withdrawal?.agreedByYou ? (
                   <Popconfirm
-                    title={t("applicant.withdrawConfirm")}
+                    title={t(c.withdrawal ? "applicant.withdrawAgreeConfirm" : "applicant.withdrawConfirm")}
                     onConfirm={() => void run("withdraw")}
                     okText={t("common.confirm")}
                     cancelText={t("common.cancel")}
                   >
                     <Button danger data-testid="case-withdraw">
-                      {t("applicant.withdraw")}
+                      {t(c.withdrawal ? "applicant.withdrawAgree" : "applicant.withdraw")}
                     </Button>
                   </Popconfirm>
                 ) : null}
               </Flex>
+              {c.withdrawal && !closed ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginTop: 8 }}
+                  data-testid="case-withdrawal-pending"
+                  message={t("applicant.withdraw.requested", {
+                    by: c.withdrawal.requestedBy,
+                    awaiting: c.withdrawal.awaiting.join("、"),
+                  })}
+                />
+              ) : null}
               {can("confirm") ? (
                 <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
                   {t("applicant.confirmHelp")}
