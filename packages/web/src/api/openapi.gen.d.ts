@@ -9197,7 +9197,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 撤回 Withdraw before registering (R28) */
+    /** 撤回 Ask for or agree to withdrawal before registering; joint cases need every applicant (R28) */
     post: {
       parameters: {
         query?: never;
@@ -9218,6 +9218,13 @@ export interface paths {
             "application/json": {
               id: string;
               stage: string;
+              withdrawal?: {
+                requestedBy: string;
+                requestedAt: string;
+                confirmedBy: string[];
+                awaiting: string[];
+                agreedByYou: boolean;
+              };
             };
           };
         };
