@@ -3,6 +3,7 @@ import { screenshot } from "../support/browser";
 import { fileBrowser } from "../support/file-browser";
 import {
   DEMO_UNITS,
+  SAMPLE_PDF,
   screenshotAll,
   switchToEnglishAndCheck,
   uploadMissingMaterials,
@@ -36,6 +37,9 @@ describe("a bank registers an instant mortgage for its customer and cancels it",
     await bank.getByTestId("apply-submit").click();
     await bank.waitForURL(/\/portal\/cases\//);
     const caseUrl = bank.url();
+    // 零材料: the title comes from the register; the bank uploads only its two contracts.
+    await bank.getByTestId("fetch-title-certificate").click();
+    await bank.getByTestId("material-source-title-certificate").waitFor();
     await uploadMissingMaterials(bank);
 
     // 2. The borrower confirms and e-signs from the online hall.
@@ -78,6 +82,15 @@ describe("a bank registers an instant mortgage for its customer and cancels it",
     await bank.getByTestId("mortgage-cancel").click();
     await bank.waitForURL((url) => url.pathname.startsWith("/portal/cases/") && url.href !== caseUrl);
     await uploadMissingMaterials(bank);
+    // The bank applies alone and confirms nothing, so its licence is not fetched on confirmation:
+    // it uploads it instead (改为上传).
+    const identity = bank.getByTestId("material-applicant-identity");
+    if (await bank.getByTestId("upload-instead-applicant-identity").count()) {
+      await identity
+        .locator('input[type="file"]')
+        .setInputFiles({ name: "licence.pdf", mimeType: "application/pdf", buffer: SAMPLE_PDF });
+      await bank.getByTestId("material-source-applicant-identity").waitFor();
+    }
     await bank.getByTestId("case-submit").click();
     await bank.getByTestId("instant-done").waitFor({ timeout: 30_000 });
     await waitForStage(bank, "registered");
