@@ -32,7 +32,7 @@ it("a new citizen signs up with a real-name check and an SMS code, then is in th
   const admin = await browser.as("chancheng.admin");
   await admin.page.goto("/workbench/integrations");
   const sms = admin.page.getByTestId("simulated-sms").getByRole("row", { name: /13922220001/ });
-  const text = await sms.innerText();
+  const text = (await sms.textContent()) ?? "";
   const code = /验证码为(\d{6})/.exec(text)?.[1];
   expect(code, text).toMatch(/^\d{6}$/);
 
