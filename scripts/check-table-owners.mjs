@@ -18,6 +18,7 @@ const OWNERS = {
     "sessions",
     "api_tokens",
     "login_throttles",
+    "sms_challenges",
   ],
   calendar: ["holidays", "holiday_years", "holiday_schedules"],
   register: [

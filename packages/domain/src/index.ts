@@ -1,4 +1,5 @@
 export * from "./access/policy";
+export * from "./access/sign-up";
 export * from "./calendar/holiday-schedule";
 export * from "./calendar/iso-date";
 export * from "./calendar/working-days";

@@ -40,6 +40,8 @@ export type Actor = {
   institutionId: string | null;
   /** Staff roles, each scoped to a 6-digit division code (county, city `xxxx00` or province `xx0000`). */
   roles: ReadonlyArray<{ role: StaffRole; jurisdiction: string }>;
+  /** A company's agent (经办人) acts as the company: `accountId` is the company's, this is the agent's. */
+  operatorId?: string;
 };
 
 /** What an action touches. Fields absent when they do not apply. */

@@ -19,6 +19,7 @@ import { casesPlugin } from "../cases/cases.module";
 import { certificatesPlugin } from "../certificates/certificates.module";
 import { tokenAllows } from "../identity/api-token-scopes";
 import { identityRoutes } from "../identity/identity.routes";
+import { signUpRoutes } from "../identity/sign-up.routes";
 import { staffAdminRoutes } from "../identity/staff-admin.routes";
 import { integrationRoutes } from "../integrations/departments.routes";
 import { ping } from "../platform/db/database";
@@ -131,6 +132,14 @@ export async function buildApp(
       auth: services.auth,
       accounts: services.accounts,
       tokens: services.tokens,
+      config,
+    }),
+  );
+  await app.register(
+    signUpRoutes({
+      signUp: services.signUp,
+      recovery: services.recovery,
+      companySignUp: services.companySignUp,
       config,
     }),
   );

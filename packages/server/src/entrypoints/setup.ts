@@ -5,9 +5,12 @@ import { findCertificate } from "../certificates/certificate.repository";
 import { createCertificatesModule } from "../certificates/certificates.module";
 import { findAccountIdentity } from "../identity/account.repository";
 import { createAccountService } from "../identity/account.service";
+import { createAccountRecoveryService } from "../identity/account-recovery.service";
 import { createApiTokenService, createAuthService } from "../identity/auth.service";
+import { createCompanySignUpService } from "../identity/company-sign-up.service";
 import { findInstitution } from "../identity/institution.repository";
 import { findOfficeName } from "../identity/office.repository";
+import { createSignUpService } from "../identity/sign-up.service";
 import { createStaffAdminService } from "../identity/staff-admin.service";
 import { createIntegrations } from "../integrations/integrations.module";
 import type { Config } from "../platform/config";
@@ -106,6 +109,10 @@ export async function openServices(
     ...queryPorts(db),
     addWorkingDays: async (from, days) => (await calendar.deadline(from, days)).date,
   });
+  // 注册: self sign-up, company accounts and their agents, password reset by SMS (identity/).
+  const accounts = createAccountService({ db, pii });
+  const signUp = createSignUpService({ db, pii, accounts, ports: integrations.identityChecks, now });
+  const today = () => new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   return {
     config,
     db,
@@ -117,7 +124,16 @@ export async function openServices(
     pii,
     auth: createAuthService({ db, config, now }),
     tokens: createApiTokenService({ db, now, ttlDays: config.apiTokenTtlDays }),
-    accounts: createAccountService({ db, pii }),
+    accounts,
+    signUp,
+    recovery: createAccountRecoveryService({ db, pii, signUp, now }),
+    companySignUp: createCompanySignUpService({
+      db,
+      pii,
+      accounts,
+      ports: integrations.identityChecks,
+      today,
+    }),
     staffAdmin: createStaffAdminService({ db }),
     calendar,
     holidaySchedules,

@@ -99,6 +99,17 @@ export async function findProfileOfLiveSession(
 }
 
 export function toActor(profile: AccountProfile): Actor {
+  // A company's agent (经办人) acts as the company; the audit keeps who it was (operatorId).
+  if (profile.acts_for) {
+    return {
+      accountId: profile.acts_for,
+      kind: "company",
+      institutionKind: null,
+      institutionId: null,
+      roles: [],
+      operatorId: profile.id,
+    };
+  }
   return {
     accountId: profile.id,
     kind: profile.kind,
@@ -244,4 +255,14 @@ export async function setAccountDisabled(db: Db, accountId: string, disabled: bo
 
 export async function setPasswordHash(db: Db, accountId: string, passwordHash: string): Promise<void> {
   await db.updateTable("accounts").set({ password_hash: passwordHash }).where("id", "=", accountId).execute();
+}
+
+/** A company's agents (经办人), by username. */
+export async function listAgentsOf(db: Db, companyId: string) {
+  return db
+    .selectFrom("accounts")
+    .select(["id", "username", "display_name", "id_number_masked", "disabled"])
+    .where("acts_for", "=", companyId)
+    .orderBy("username")
+    .execute();
 }

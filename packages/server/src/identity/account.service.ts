@@ -35,6 +35,10 @@ export type NewAccount = {
   phone?: string | null;
   creditCode?: string | null;
   roles?: ReadonlyArray<{ role: StaffRole; jurisdiction: string }>;
+  /** How a self-registered account proved who it is (sign-up); absent when an operator makes it. */
+  verifiedBy?: "real-name" | "real-name+face";
+  /** A company's agent (经办人): the company account it acts for. */
+  actsFor?: string;
 };
 
 /** What clients see of an account: personal numbers masked (ARCHITECTURE.md, identity). */
@@ -85,6 +89,8 @@ export function createAccountService({ db, pii }: AccountDeps) {
       phone_masked: phone ? maskPhone(phone) : null,
       credit_code: input.creditCode ?? null,
       password_hash: await hashPassword(input.password),
+      verified_by: input.verifiedBy ?? null,
+      acts_for: input.actsFor ?? null,
     });
     await insertStaffRoles(tx, row.id, input.roles ?? []);
     return row;

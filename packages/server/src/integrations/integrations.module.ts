@@ -10,8 +10,10 @@ import { createOutboxWorker, type OutboxWorker } from "../platform/outbox/outbox
 import { BANK_TOPICS, bankTopics, createBankNotifier } from "./bank/bank.notifications";
 import { createElicenceSimulator, createHttpElicenceConnector } from "./elicence/elicence.connector";
 import { createElicenceService } from "./elicence/elicence.service";
+import { createFaceSimulator, createHttpFaceConnector } from "./face/face.connector";
 import { createHousingSimulator, createHttpHousingConnector } from "./housing/housing.connector";
 import { createHousingService } from "./housing/housing.service";
+import { identityChecks } from "./identity-checks";
 import { type ConnectorMode, createOperationsService } from "./operations/operations.service";
 import { createGatewaySimulator } from "./payment/gateway.simulator";
 import { paymentCallbacks } from "./payment/payment.callbacks";
@@ -24,6 +26,7 @@ import { createSignedClient } from "./shared/http-client";
 import { createInboundService } from "./shared/inbound.service";
 import { createSimulatorStore } from "./shared/simulator-store.repository";
 import { loadOrCreateSigningKey } from "./shared/sm2";
+import { createHttpSmsConnector, createSmsSimulator, listSimulatedSms } from "./sms/sms.connector";
 import type { HouseholdHousingCount } from "./tax/household-housing-count";
 import { createHttpTaxConnector } from "./tax/tax.connector";
 import { createTaxService } from "./tax/tax.service";
@@ -116,6 +119,13 @@ export function createIntegrations(deps: {
     : createElicenceSimulator({ store, personKey });
   const elicence = createElicenceService({ db, pii, connector: elicenceConnector, now });
   const notifyBanks = createBankNotifier(outbox);
+  // Sign-up: SMS codes, the ID record's name, face verification, business licences.
+  const sms = ic.smsUrl
+    ? createHttpSmsConnector(client(ic.smsUrl))
+    : createSmsSimulator({ store, log: deps.log ?? log, now });
+  const face = ic.faceUrl
+    ? createHttpFaceConnector(client(ic.faceUrl))
+    : createFaceSimulator({ store, personKey });
 
   const handlers = [
     ...taxTopics(taxConnector, tax),
@@ -174,10 +184,18 @@ export function createIntegrations(deps: {
       mode("payment", "统一支付 Payment channel", ic.paymentUrl),
       mode("housing", "住建 Housing bureau", ic.housingUrl),
       mode("elicence", "电子证照库 E-licence library", ic.elicenceUrl),
+      mode("sms", "短信平台 SMS gateway", ic.smsUrl),
+      mode("face", "人脸核验 Face verification", ic.faceUrl),
       ...banks.map((b) => mode(`bank:${b.id}`, b.name, endpoints.get(b.id) ?? undefined)),
     ];
   };
-  const operations = createOperationsService({ db, now, modes, wake });
+  const operations = createOperationsService({
+    db,
+    now,
+    modes,
+    wake,
+    simulatedSms: ic.smsUrl ? undefined : () => listSimulatedSms(store),
+  });
   const connections = createConnectionsService({
     db,
     now,
@@ -207,6 +225,8 @@ export function createIntegrations(deps: {
     /** For the cases module's 零材料: licences and filed contracts fetched into a case. */
     fetchLicence: elicence.fetchLicence,
     fetchContract: housing.fetchContract,
+    /** For identity's sign-up (identity/sign-up.ports.ts). */
+    identityChecks: identityChecks({ sms, face, elicence: elicenceConnector }),
   };
 }
 

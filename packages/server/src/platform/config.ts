@@ -49,6 +49,8 @@ const ZEnv = z.object({
   YULIN_PAYMENT_URL: z.url().optional(),
   YULIN_HOUSING_URL: z.url().optional(),
   YULIN_ELICENCE_URL: z.url().optional(),
+  YULIN_SMS_URL: z.url().optional(),
+  YULIN_FACE_URL: z.url().optional(),
   YULIN_PUBLIC_URL: z.url().optional(),
   YULIN_SIGNING_KEY: z
     .string()
@@ -114,6 +116,10 @@ export type IntegrationsConfig = Readonly<{
   paymentUrl: string | undefined;
   housingUrl: string | undefined;
   elicenceUrl: string | undefined;
+  /** SMS gateway (短信平台): one-time codes and notifications. Unset: the simulator. */
+  smsUrl: string | undefined;
+  /** Face verification (人脸核验) of the public-security service. Unset: the simulator. */
+  faceUrl: string | undefined;
   /** Base URL of this server as payers and departments reach it (payment pages, notify URLs). */
   publicUrl: string;
   signingKeyHex: string | undefined;
@@ -179,6 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       paymentUrl: e.YULIN_PAYMENT_URL,
       housingUrl: e.YULIN_HOUSING_URL,
       elicenceUrl: e.YULIN_ELICENCE_URL,
+      smsUrl: e.YULIN_SMS_URL,
+      faceUrl: e.YULIN_FACE_URL,
       publicUrl: (e.YULIN_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
       signingKeyHex: e.YULIN_SIGNING_KEY?.toLowerCase(),
       worker: e.YULIN_WORKER,

@@ -66,6 +66,63 @@ const catalogue = {
     "不能锁定自己或取消自己的管理员角色",
     "You cannot lock yourself or remove your own administrator role",
   ],
+  "SIGNUP.INVALID_APPLICANT": [
+    400,
+    "注册信息有误（姓名、身份证号码或手机号码），详见 findings",
+    "The sign-up details are wrong (name, ID number or phone); see findings",
+  ],
+  "SIGNUP.MINOR": [
+    422,
+    "未满十八周岁，不能自行注册；请由监护人代为办理",
+    "Under eighteen: a guardian acts for a minor, who cannot open an account",
+  ],
+  "SIGNUP.NAME_MISMATCH": [
+    422,
+    "姓名与公民身份号码不一致，实名核验未通过",
+    "The name does not match the resident ID number: real-name verification failed",
+  ],
+  "SIGNUP.ALREADY_REGISTERED": [
+    409,
+    "该身份证号码已注册账户，请直接登录或找回密码",
+    "An account already exists for this ID number: log in or reset the password",
+  ],
+  "SIGNUP.CODE_TOO_SOON": [
+    429,
+    "验证码发送过于频繁，请一分钟后再试",
+    "A code was sent less than a minute ago",
+  ],
+  "SIGNUP.WRONG_CODE": [400, "验证码错误", "Wrong code"],
+  "SIGNUP.CODE_EXHAUSTED": [
+    429,
+    "验证码错误次数过多，请重新获取验证码",
+    "Too many wrong codes: ask for a new code",
+  ],
+  "SIGNUP.CODE_EXPIRED": [
+    410,
+    "验证码已过期或已使用，请重新获取",
+    "The code has expired or was used: ask for a new one",
+  ],
+  "SIGNUP.FACE_MISMATCH": [
+    422,
+    "人脸核验未通过：照片与身份证照片不一致",
+    "Face verification failed: the photo does not match the ID portrait",
+  ],
+  "SIGNUP.SMS_UNAVAILABLE": [
+    503,
+    "短信平台暂不可用，请稍后再试",
+    "The SMS gateway is unavailable, please try again later",
+  ],
+  "SIGNUP.NOT_LEGAL_REPRESENTATIVE": [
+    403,
+    "只有营业执照登记的法定代表人本人可以为企业注册",
+    "Only the legal representative named on the business licence may sign the company up",
+  ],
+  "SIGNUP.COMPANY_UNKNOWN": [
+    422,
+    "电子证照库中没有该统一社会信用代码的营业执照",
+    "The e-licence library has no business licence with this credit code",
+  ],
+  "SIGNUP.COMPANY_REGISTERED": [409, "该企业已注册账户", "The company already has an account"],
   "OFFICE.UNKNOWN": [404, "登记机构不存在", "The registration office does not exist"],
   "CALENDAR.INVALID_DATE": [400, "日期无效", "The date is invalid"],
   "CALENDAR.SCHEDULE_INVALID": [

@@ -18,7 +18,9 @@ export type ResponseOf<P extends ApiPath, M extends Method> =
       ? JsonOf<OK>
       : R extends { 201: infer Created }
         ? JsonOf<Created>
-        : never
+        : R extends { 202: infer Accepted }
+          ? JsonOf<Accepted>
+          : never
     : never;
 
 /** The JSON request body of `M P`. */

@@ -20,6 +20,8 @@ const QueryVerifyPage = lazyNamed(() => import("../routes/public/query-verify-pa
 const PublicCataloguePage = lazyNamed(() => import("../routes/public/guide-pages"), "PublicCataloguePage");
 const PublicGuidePage = lazyNamed(() => import("../routes/public/guide-pages"), "PublicGuidePage");
 const AboutPage = lazyNamed(() => import("../routes/public/about-page"), "AboutPage");
+const SignUpPage = lazyNamed(() => import("../routes/public/sign-up-pages"), "SignUpPage");
+const ResetPasswordPage = lazyNamed(() => import("../routes/public/sign-up-pages"), "ResetPasswordPage");
 
 const loading = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -29,6 +31,8 @@ export function AppRoutes() {
       <Route index element={<HomeRedirect />} />
       <Route element={<PublicLayout />}>
         <Route path="login" element={<LoginPage />} />
+        <Route path="sign-up" element={loading(<SignUpPage />)} />
+        <Route path="reset-password" element={loading(<ResetPasswordPage />)} />
         <Route path="verify" element={loading(<VerifyPage />)} />
         <Route path="verify/query/:token" element={loading(<QueryVerifyPage />)} />
         <Route path="verify/:token" element={loading(<VerifyPage />)} />

@@ -7,6 +7,7 @@ import { operationsEn } from "./messages/operations.messages";
 import { portalEn } from "./messages/portal.messages";
 import { queriesEn } from "./messages/queries.messages";
 import { registerEn } from "./messages/register.messages";
+import { signUpEn } from "./messages/sign-up.messages";
 import { statusEn } from "./messages/status.messages";
 import type { Dictionary } from "./zh-CN";
 
@@ -20,6 +21,7 @@ export const en: Dictionary = {
   ...portalEn,
   ...operationsEn,
   ...adminEn,
+  ...signUpEn,
   ...queriesEn,
   "app.name": "Yulin",
   "app.title": "Yulin · Real Estate Registration",

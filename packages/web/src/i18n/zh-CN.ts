@@ -12,6 +12,7 @@ import { operationsZh } from "./messages/operations.messages";
 import { portalZh } from "./messages/portal.messages";
 import { queriesZh } from "./messages/queries.messages";
 import { registerZh } from "./messages/register.messages";
+import { signUpZh } from "./messages/sign-up.messages";
 import { statusZh } from "./messages/status.messages";
 
 export const zhCN = {
@@ -24,6 +25,7 @@ export const zhCN = {
   ...portalZh,
   ...operationsZh,
   ...adminZh,
+  ...signUpZh,
   ...queriesZh,
   "app.name": "鱼鳞",
   "app.title": "鱼鳞 · 不动产登记",

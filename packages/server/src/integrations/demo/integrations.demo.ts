@@ -11,6 +11,22 @@ export const DEMO_UNIT = "440604003001GB00001F00010001";
 export const DEMO_RESALE_CONTRACT_NO = "WQ2026-000888";
 export const DEMO_RESALE_UNIT = "440604001002GB00001F00010006";
 
+/** 赵敏: a resident of 禅城 with no account yet, for the README's sign-up (注册) tour. */
+export const DEMO_NEWCOMER = {
+  name: "赵敏",
+  county: "440604",
+  birthDate: "1992-03-15",
+  sequence: 302,
+} as const;
+export const demoNewcomer = () => ({
+  name: DEMO_NEWCOMER.name,
+  idNumber: generateResidentId({
+    county: DEMO_NEWCOMER.county,
+    birthDate: DEMO_NEWCOMER.birthDate,
+    sequence: DEMO_NEWCOMER.sequence,
+  }),
+});
+
 const citizen = (username: string) => {
   const c = DEMO_CITIZENS.find((x) => x.username === username)!;
   return {
@@ -59,8 +75,10 @@ export async function seedIntegrationsDemo(services: {
     sellers: [li],
   });
 
-  for (const username of ["citizen.zhang", "citizen.li", "citizen.chen", "citizen.wang", "citizen.liu"]) {
-    const p = citizen(username);
+  const residents = ["citizen.zhang", "citizen.li", "citizen.chen", "citizen.wang", "citizen.liu"].map(
+    citizen,
+  );
+  for (const p of [...residents, demoNewcomer()]) {
     await giveSimulatedLicence(store, key, {
       type: "id-card",
       licenceNo: `SFZ-${p.idNumber.slice(-6)}`,
@@ -107,6 +125,10 @@ export async function seedIntegrationsDemo(services: {
     issuer: "佛山市顺德区市场监督管理局",
     issuedOn: "2019-05-20",
     validUntil: null,
-    fields: { legalRepresentative: "陈静", type: "有限责任公司" },
+    fields: {
+      legalRepresentative: "陈静",
+      legalRepresentativeIdNumber: citizen("citizen.chen").idNumber,
+      type: "有限责任公司",
+    },
   });
 }

@@ -104,6 +104,35 @@ export const operationsRoutes =
     );
 
     app.get(
+      "/api/integrations/sms-simulator",
+      {
+        schema: {
+          tags,
+          summary:
+            "模拟短信平台已发短信 Messages of the simulated SMS gateway, newest first (administrators)",
+          response: {
+            200: z.object({
+              messages: z.array(
+                z.object({
+                  ref: z.string(),
+                  phone: z.string(),
+                  text: z.string(),
+                  template: z.string(),
+                  sentAt: z.string(),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        requireAuth(request);
+        return { messages: await integrations.operations.listSimulatedSms(contextOf(request)) };
+      },
+    );
+
+    app.get(
       "/api/integrations/platform-key",
       {
         schema: {

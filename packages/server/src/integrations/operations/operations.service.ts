@@ -25,6 +25,10 @@ export function createOperationsService(deps: {
   now: () => Date;
   modes: () => Promise<ConnectorMode[]>;
   wake?: () => void;
+  /** The simulated SMS gateway's messages (codes included); empty when a real gateway is set. */
+  simulatedSms?: () => Promise<
+    Array<{ ref: string; phone: string; text: string; template: string; sentAt: string }>
+  >;
 }) {
   /** Administrators over HTTP; the CLI acts as the system (no actor) on the operator's machine. */
   function authorize(ctx: RequestContext) {
@@ -108,7 +112,19 @@ export function createOperationsService(deps: {
     return presentMessage(row);
   }
 
-  return { listConnectors, listMessages, retryMessage };
+  /** 模拟短信: what the simulated gateway "sent", for demos and tests; reading it is audited. */
+  async function listSimulatedSms(ctx: RequestContext) {
+    authorize(ctx);
+    const messages = (await deps.simulatedSms?.()) ?? [];
+    await writeAudit(deps.db, ctx, {
+      action: "integrations.sms.read",
+      outcome: "success",
+      targetType: "sms",
+    });
+    return messages;
+  }
+
+  return { listConnectors, listMessages, retryMessage, listSimulatedSms };
 }
 
 /** Never the payload: it is sealed and holds personal data. */

@@ -44,7 +44,9 @@ export async function writeAudit(db: Database | Tx, ctx: RequestContext, record:
       outcome: record.outcome,
       request_id: ctx.requestId,
       ip: ctx.ip,
-      details: JSON.stringify(record.details ?? {}),
+      details: JSON.stringify(
+        actor?.operatorId ? { ...record.details, operatorId: actor.operatorId } : (record.details ?? {}),
+      ),
     })
     .execute();
 }

@@ -38,6 +38,7 @@ import type {
   OfficesTable,
   SessionsTable,
   SettingsTable,
+  SmsChallengesTable,
   StaffRolesTable,
 } from "./schema/foundation";
 import type {
@@ -96,6 +97,7 @@ export type DB = {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_throttles: LoginThrottlesTable;
+  sms_challenges: SmsChallengesTable;
   audit_log: AuditLogTable;
   holidays: HolidaysTable;
   holiday_years: HolidayYearsTable;

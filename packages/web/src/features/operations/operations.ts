@@ -36,6 +36,8 @@ export function connectorNameKey(connector: string): MessageKey | null {
     case "payment":
     case "housing":
     case "elicence":
+    case "sms":
+    case "face":
       return `operations.connector.${connector}`;
     default:
       return null;

@@ -1,5 +1,5 @@
 import { Card, Flex, Typography } from "antd";
-import { Navigate, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
 import { LoginForm } from "../../features/auth/components/login-form";
 import { pathAfterLogin } from "../../features/auth/home-path";
 import { useMe } from "../../features/auth/hooks/use-me";
@@ -24,6 +24,12 @@ export function LoginPage() {
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t("login.intro")}</Typography.Paragraph>
         <LoginForm />
+        <Flex justify="space-between" style={{ marginTop: 12 }}>
+          <Link to="/sign-up" data-testid="login-sign-up">
+            {t("signUp.link")}
+          </Link>
+          <Link to="/reset-password">{t("signUp.forgot")}</Link>
+        </Flex>
       </Card>
     </Flex>
   );

@@ -1,6 +1,7 @@
 import { Button, Card, Flex } from "antd";
 import { ConnectorsTable } from "../../features/operations/components/connectors-table";
 import { OutboxMessages } from "../../features/operations/components/outbox-messages";
+import { SimulatedSmsCard } from "../../features/operations/components/simulated-sms";
 import { useConnectorName, useConnectors, useOutbox } from "../../features/operations/hooks/use-operations";
 import { PageHeader } from "../../features/shell/components/page-header";
 import { QueryError } from "../../features/shell/components/query-error";
@@ -45,6 +46,7 @@ export function IntegrationsPage() {
         <Card size="small" title={t("operations.messages")}>
           <OutboxMessages outbox={outbox} connectors={connectors.data ?? []} nameOf={nameOf} />
         </Card>
+        <SimulatedSmsCard />
       </Flex>
     </>
   );

@@ -40,6 +40,25 @@ export type AccountsTable = {
   password_hash: string;
   disabled: Generated<boolean>;
   created_at: CreatedAt;
+  /** How a self-registered account proved who it is; null when an operator made it. */
+  verified_by: Generated<"real-name" | "real-name+face" | null>;
+  /** A company's agent (经办人): the company account it acts for. */
+  acts_for: Generated<string | null>;
+};
+
+/** One-time codes sent by SMS (sign-up, password reset): only the code's keyed hash is kept. */
+export type SmsChallengesTable = {
+  id: Generated<string>;
+  purpose: "sign-up" | "password-reset";
+  phone_hash: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  /** SM4-sealed JSON of a pending sign-up (name, ID number, phone). */
+  pending_sealed: string | null;
+  account_id: string | null;
+  expires_at: Date;
+  consumed_at: Date | null;
+  created_at: CreatedAt;
 };
 
 export type StaffRolesTable = {

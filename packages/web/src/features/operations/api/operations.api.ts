@@ -26,3 +26,7 @@ export const fetchOutboxMessages = async (query: string, signal?: AbortSignal) =
 
 export const retryOutboxMessage = async (id: number) =>
   (await api.post<{ message: OutboxMessage }>(`/api/integrations/outbox/${id}/retry`)).message;
+
+export type SimulatedSms = ResponseOf<"/api/integrations/sms-simulator", "get">["messages"][number];
+export const fetchSimulatedSms = async (signal?: AbortSignal) =>
+  (await api.get<{ messages: SimulatedSms[] }>("/api/integrations/sms-simulator", { signal })).messages;

@@ -1,0 +1,61 @@
+import type { Messages } from "./messages";
+
+/** 注册与找回密码 — citizens sign up with a real-name check and an SMS code; reset by SMS. */
+export const signUpZh = {
+  "signUp.title": "注册账户",
+  "signUp.intro":
+    "填写本人姓名、身份证号码和手机号码；系统与公安身份信息核验一致后，向手机发送验证码。未满十八周岁的请由监护人代为办理。",
+  "signUp.name": "姓名",
+  "signUp.idNumber": "公民身份号码",
+  "signUp.phone": "手机号码",
+  "signUp.required": "请填写此项",
+  "signUp.sendCode": "实名核验并获取验证码",
+  "signUp.codeSent": "验证码已发送至 {phone}，5分钟内有效",
+  "signUp.code": "短信验证码（6位）",
+  "signUp.username": "用户名（小写字母、数字，3位以上）",
+  "signUp.password": "密码（至少10位，含字母和数字）",
+  "signUp.face": "人脸核验（可选）：上传本人正面照片",
+  "signUp.faceChosen": "已选择照片：{name}",
+  "signUp.submit": "注册并登录",
+  "signUp.haveAccount": "已有账户？登录",
+  "signUp.link": "没有账户？注册",
+  "signUp.forgot": "忘记密码",
+  "reset.title": "找回密码",
+  "reset.intro": "填写用户名和注册时的手机号码，凭短信验证码设置新密码；设置后原有登录全部失效。",
+  "reset.username": "用户名",
+  "reset.sendCode": "获取验证码",
+  "reset.codeSent": "如用户名与手机号码一致，验证码已发送至 {phone}",
+  "reset.newPassword": "新密码（至少10位，含字母和数字）",
+  "reset.submit": "设置新密码",
+  "reset.done": "密码已重置，请用新密码登录",
+};
+
+export const signUpEn: Messages<typeof signUpZh> = {
+  "signUp.title": "Sign up",
+  "signUp.intro":
+    "Enter your own name, resident ID number and mobile number. Once they match the public-security record, a code is sent to your phone. Under-18s: a guardian acts for you.",
+  "signUp.name": "Name",
+  "signUp.idNumber": "Resident ID number",
+  "signUp.phone": "Mobile number",
+  "signUp.required": "Required",
+  "signUp.sendCode": "Verify my name and send the code",
+  "signUp.codeSent": "The code was sent to {phone}; it is valid for 5 minutes",
+  "signUp.code": "SMS code (6 digits)",
+  "signUp.username": "Username (lowercase letters and digits, 3 or more)",
+  "signUp.password": "Password (10 or more characters, letters and digits)",
+  "signUp.face": "Face check (optional): upload a photo of your face",
+  "signUp.faceChosen": "Photo chosen: {name}",
+  "signUp.submit": "Sign up and log in",
+  "signUp.haveAccount": "Have an account? Log in",
+  "signUp.link": "No account? Sign up",
+  "signUp.forgot": "Forgot password",
+  "reset.title": "Reset password",
+  "reset.intro":
+    "Enter your username and the mobile number you registered; the SMS code lets you set a new password, and every session ends.",
+  "reset.username": "Username",
+  "reset.sendCode": "Send the code",
+  "reset.codeSent": "If the username and number match, the code was sent to {phone}",
+  "reset.newPassword": "New password (10 or more characters, letters and digits)",
+  "reset.submit": "Set the new password",
+  "reset.done": "Password reset: log in with the new password",
+};
