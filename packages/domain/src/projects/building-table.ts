@@ -97,7 +97,7 @@ function readRow(
   if (floor === null || !Number.isInteger(floor))
     malformed("floor", "所在层应为整数", "the floor is an integer");
   if (!address) malformed("address", "坐落不能为空", "the address is required");
-  const [total, inner, shared] = areas;
+  const [total = null, inner = null, shared = null] = areas;
   if (total === null || total <= 0) malformed("building_area", "建筑面积应为正数", "a positive area");
   if (inner === null || inner < 0 || shared === null || shared < 0)
     malformed("inner_area/shared_area", "套内及分摊面积应为非负数", "non-negative areas");
