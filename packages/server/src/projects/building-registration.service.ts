@@ -8,10 +8,17 @@ import {
 import { type RequestContext, writeAudit } from "../platform/audit/audit";
 import { inTransaction } from "../platform/db/database";
 import { AppError } from "../platform/errors";
+import {
+  COMPLETION_WITH_CONVERSION,
+  CONVERT_CONSTRUCTION,
+  constructionMortgageOf,
+  mortgageeOf,
+} from "./construction-mortgage.service";
+import { partDraft } from "./presale.service";
 import { findBuilding, markBuildingRegistered } from "./project.repository";
 import { type ProjectDeps, requireOwnProject } from "./project.service";
 import type { SealedParty } from "./projects.port";
-import { draftParty, presentRuleFinding, registerUnitCase } from "./unit-registration";
+import { draftParty, presentRuleFinding, registerUnitCase, type UnitCase } from "./unit-registration";
 
 export const FIRST_HOUSE = "first.house.state-land";
 
@@ -46,6 +53,32 @@ export function firstRegistrationDraft(
   };
 }
 
+/**
+ * The unit's case: its first registration, and with a mortgage on the building under construction
+ * the conversion of that mortgage in the same case (细则 77, R16).
+ */
+function unitCaseOf(
+  caseId: string,
+  slice: UnitSlice,
+  holder: SealedParty,
+  materials: readonly MaterialId[],
+): UnitCase {
+  const first = firstRegistrationDraft(slice, holder, materials);
+  const pending = constructionMortgageOf(slice);
+  if (!pending) return { caseId, drafts: [first] };
+  const convert = partDraft(
+    CONVERT_CONSTRUCTION,
+    slice.unit.unitCode,
+    [
+      [mortgageeOf(pending), "right-holder"],
+      [holder, "obligor"],
+    ],
+    materials,
+    { mortgage: { targetMortgageId: String(pending.seq) } },
+  );
+  return { caseId, combinedTypeId: COMPLETION_WITH_CONVERSION, drafts: [first, convert] };
+}
+
 export type UnitRefusal = { unitCode: string; findings: ReturnType<typeof presentRuleFinding>[] };
 
 /**
@@ -64,7 +97,11 @@ export function createBuildingRegistration({ db, ports, now }: ProjectDeps) {
     const { project, developer } = await requireOwnProject(db, ctx, projectId);
     const holder = await ports.partyOfAccount(developer.accountId);
     const calendar = await ports.calendar();
-    const known = new Set(requireBusinessType(FIRST_HOUSE).materials.map((m) => m.id as string));
+    const known = new Set(
+      [FIRST_HOUSE, CONVERT_CONSTRUCTION].flatMap((t) =>
+        requireBusinessType(t).materials.map((m) => m.id as string),
+      ),
+    );
     const materials = input.materials.filter((m) => known.has(m)) as MaterialId[];
     const at = now();
     const caseId = buildingCaseId(project.parcel_code, buildingNo);
@@ -79,13 +116,12 @@ export function createBuildingRegistration({ db, ports, now }: ProjectDeps) {
       for (const unitCode of building.unit_codes) {
         const slice = await ports.register.loadUnitSlice(tx, unitCode);
         if (!slice) throw new AppError("CASE.UNIT_UNKNOWN", { unitCode });
-        const draft = firstRegistrationDraft(slice, holder, materials);
-        const outcome = await registerUnitCase(
-          tx,
-          ctx,
-          { caseId, drafts: [draft] },
-          { ports, calendar, now: at, slice },
-        );
+        const outcome = await registerUnitCase(tx, ctx, unitCaseOf(caseId, slice, holder, materials), {
+          ports,
+          calendar,
+          now: at,
+          slice,
+        });
         if (!outcome.ok) refused.push({ unitCode, findings: blockingOf(outcome.findings) });
         else certificates.push(...outcome.certificates);
       }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { contextOf, requireAuth } from "../platform/http/request-context";
 import { errorResponses } from "../platform/http/schemas";
 import {
+  ZConstructionMortgage,
   ZConversionAnswer,
   ZNoticeBatch,
   ZNoticeView,
@@ -127,6 +128,29 @@ export const projectRoutes =
       async (request) => {
         requireAuth(request);
         return module.convertAgain(contextOf(request), request.params.id, request.params.buildingNo);
+      },
+    );
+
+    app.post(
+      "/api/projects/:id/buildings/:buildingNo/construction-mortgage",
+      {
+        schema: {
+          tags,
+          summary: "在建建筑物抵押（排除已预告房屋，R16） Mortgage the building under construction",
+          params: ZBuilding,
+          body: ZConstructionMortgage,
+          response: {
+            201: z.object({ caseId: z.string(), units: z.number(), amountFenPerUnit: z.number() }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        requireAuth(request);
+        const { id, buildingNo } = request.params;
+        return reply
+          .status(201)
+          .send(await module.mortgageBuilding(contextOf(request), id, buildingNo, request.body));
       },
     );
 

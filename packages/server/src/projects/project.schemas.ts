@@ -80,3 +80,12 @@ export const ZNoticeView = z.object({
   findings: z.array(ZFinding),
   certificates: z.array(z.string()),
 });
+
+export const ZConstructionMortgage = z.object({
+  bank: z.string().trim().min(1).max(60),
+  /** The loan in fen, shared evenly by the collateral units. */
+  amountFen: z.number().int().positive(),
+  /** The collateral units; all units of the building when absent. */
+  units: z.array(z.string().length(28)).max(10_000).optional(),
+  materials: z.array(z.string().max(60)).max(20),
+});

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from "fastify";
 import { type RequestContext, systemContext } from "../platform/audit/audit";
 import type { Database } from "../platform/db/database";
 import { createBuildingRegistration } from "./building-registration.service";
+import { createConstructionMortgage } from "./construction-mortgage.service";
 import { createConversionService } from "./conversion.service";
 import { createPresaleService } from "./presale.service";
 import { projectRoutes } from "./project.routes";
@@ -19,6 +20,8 @@ export function createProjectsModule(deps: { db: Database; now: () => Date; port
   const conversions = createConversionService(deps);
   return {
     projects,
+    /** 在建建筑物抵押 on units of a building, R16's exclusions checked at commit. */
+    mortgageBuilding: createConstructionMortgage(deps),
     presale,
     conversions,
     /**

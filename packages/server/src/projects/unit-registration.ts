@@ -9,6 +9,7 @@ import {
   evaluateRules,
   type HolidayCalendar,
   type PartyRole,
+  type PlannedUnitView,
   planPart,
   type RuleFinding,
   type UnitSlice,
@@ -42,6 +43,8 @@ export type UnitCase = {
   /** A combined business (双预告, 预转本) or one type. */
   combinedTypeId?: string;
   drafts: CaseDraft[];
+  /** R16: the planned units a construction mortgage names, with their presale state. */
+  plannedUnits?: PlannedUnitView[];
 };
 
 export type UnitOutcome =
@@ -70,7 +73,14 @@ export async function registerUnitCase(
         deps.slice,
         ruleCtx,
       )
-    : evaluateRules(unitCase.drafts[0]!, unitStateOf(deps.slice), ruleCtx);
+    : evaluateRules(
+        unitCase.drafts[0]!,
+        {
+          ...unitStateOf(deps.slice),
+          ...(unitCase.plannedUnits ? { plannedUnits: unitCase.plannedUnits } : {}),
+        },
+        ruleCtx,
+      );
   if (blocking(findings).length > 0) return { ok: false, findings };
   let slice = deps.slice;
   const seqs: number[] = [];

@@ -22,8 +22,20 @@ const MATERIALS = [
   "planning-acceptance",
   "completion-proof",
   "cadastral-survey",
+  "mortgage-certification",
+];
+const ZJ_MATERIALS = [
+  "application-form",
+  "applicant-identity",
+  "title-certificate",
+  "construction-permit",
+  "construction-collateral-list",
+  "mortgage-contract",
+  "main-debt-contract",
 ];
 const BUYERS = 50;
+/** Flats kept out of presale: the developer mortgages them while the building is under construction. */
+const KEPT = 3;
 
 /**
  * 双预告 → 房屋首次登记 → 自动预转本 through the HTTP API, as the developer: the 楼盘表 is imported
@@ -46,7 +58,7 @@ describe("developer project: presale notices converted on the building's first r
     expect(foreign.status).toBe(404);
 
     // A table with an overlap (R2), a flat on another parcel (R3) and a malformed line: nothing imported.
-    const good = buildingTable(parcel.parcelCode, BUYERS);
+    const good = buildingTable(parcel.parcelCode, BUYERS + KEPT);
     const lines = good.split("\n");
     const bad = [
       ...lines,
@@ -60,9 +72,9 @@ describe("developer project: presale notices converted on the building's first r
     const found = refused.body.details.findings.map((f: { line: number; rule: string }) => [f.line, f.rule]);
     expect(found).toEqual(
       expect.arrayContaining([
-        [BUYERS + 2, "R2"],
-        [BUYERS + 3, "R3"],
-        [BUYERS + 4, "FORMAT"],
+        [BUYERS + KEPT + 2, "R2"],
+        [BUYERS + KEPT + 3, "R3"],
+        [BUYERS + KEPT + 4, "FORMAT"],
       ]),
     );
     expect((await api.get(DEV, `/api/projects/${id}`)).body.buildings).toEqual([]);
@@ -70,9 +82,11 @@ describe("developer project: presale notices converted on the building's first r
     const imported = await api.post(DEV, `/api/projects/${id}/buildings/import`, { csv: good });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
     const [building] = imported.body.buildings;
-    expect(building.units).toBe(BUYERS);
+    expect(building.units).toBe(BUYERS + KEPT);
     const project = (await api.get(DEV, `/api/projects/${id}`)).body;
-    const units: string[] = project.buildings[0].unitCodes;
+    const all: string[] = project.buildings[0].unitCodes;
+    const units = all.slice(0, BUYERS);
+    const kept = all.slice(BUYERS);
     const no = building.buildingNo as string;
 
     // R3: the building cannot be registered before the developer's land use right.
@@ -80,7 +94,7 @@ describe("developer project: presale notices converted on the building's first r
       materials: MATERIALS,
     });
     expect(early.status).toBe(422);
-    expect(early.body.details.units).toHaveLength(BUYERS);
+    expect(early.body.details.units).toHaveLength(BUYERS + KEPT);
     expect(early.body.details.units[0].findings.map((f: { code: string }) => f.code)).toContain(
       "R3.LAND_NOT_REGISTERED",
     );
@@ -119,6 +133,22 @@ describe("developer project: presale notices converted on the building's first r
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     expect(filed.body).toEqual({ filed: BUYERS, certifications: BUYERS * 2 });
 
+    // 在建建筑物抵押: a flat under advance notice cannot be collateral (R16); the kept flats can.
+    const zj = { bank: "bank.gongshang", amountFen: 30_000_000, materials: ZJ_MATERIALS };
+    const withNotice = await api.post(DEV, `/api/projects/${id}/buildings/${no}/construction-mortgage`, {
+      ...zj,
+      units: [units[1], ...kept],
+    });
+    expect(withNotice.status).toBe(422);
+    expect(withNotice.body.details.units.map((u: { unitCode: string }) => u.unitCode)).toEqual([units[1]]);
+    expect(withNotice.body.details.units[0].findings.map((f: { rule: string }) => f.rule)).toContain("R16");
+    const zjDone = await api.post(DEV, `/api/projects/${id}/buildings/${no}/construction-mortgage`, {
+      ...zj,
+      units: kept,
+    });
+    expect(zjDone.status, JSON.stringify(zjDone.body)).toBe(201);
+    expect(zjDone.body).toMatchObject({ units: KEPT, amountFenPerUnit: 10_000_000 });
+
     // Meanwhile: the deed tax of each conversion cleared (R22), and a court seizes one flat (R7).
     const notices = (await api.get(DEV, `/api/projects/${id}/notices`)).body.notices;
     for (const n of notices) await givenTaxCleared(env, n.caseId);
@@ -129,8 +159,8 @@ describe("developer project: presale notices converted on the building's first r
       materials: MATERIALS,
     });
     expect(registered.status, JSON.stringify(registered.body).slice(0, 2000)).toBe(200);
-    expect(registered.body.registration.units).toBe(BUYERS);
-    expect(registered.body.registration.certificates).toHaveLength(BUYERS);
+    expect(registered.body.registration.units).toBe(BUYERS + KEPT);
+    expect(registered.body.registration.certificates).toHaveLength(BUYERS + KEPT);
     expect(registered.body.conversion.converted).toBe(BUYERS - 1);
     expect(registered.body.conversion.failed).toHaveLength(1);
     const failed = registered.body.conversion.failed[0];
@@ -157,9 +187,14 @@ describe("developer project: presale notices converted on the building's first r
         .map((e) => e.kind)
         .sort(),
     ).toEqual(["advance-notice", "advance-notice", "seizure"]);
+    // 细则 77: the kept flats' construction mortgage became a mortgage of the registered building.
+    const keptBook = await findUnitBook(env.services.db, kept[0]!);
+    const keptMortgage = keptBook!.encumbrances.find((e) => e.kind === "mortgage" && e.status !== "historic");
+    expect(keptMortgage?.particulars).toMatchObject({ construction: false });
+    expect(keptBook!.rights.filter((r) => r.right.status === "current")).toHaveLength(1);
     const again = await api.post(DEV, `/api/projects/${id}/buildings/${no}/register`, {
       materials: MATERIALS,
     });
     expect(again.status).toBe(409);
-  }, 180_000);
+  }, 900_000);
 });
