@@ -11,8 +11,8 @@ beforeAll(async () => {
   env = await startTestEnv();
   api = http(env);
   g = given(env);
-});
-afterAll(async () => closeEnv(env));
+}, 300_000);
+afterAll(async () => closeEnv(env), 120_000);
 
 const DEV = "developer.yulin";
 const MATERIALS = [
