@@ -12,7 +12,7 @@ beforeAll(async () => {
   api = http(env);
   g = given(env);
 }, 300_000);
-afterAll(async () => closeEnv(env), 120_000);
+afterAll(async () => closeEnv(env), 600_000);
 
 const DEV = "developer.yulin";
 const MATERIALS = [
