@@ -20,6 +20,7 @@ const OWNERS = {
     "login_throttles",
     "sms_challenges",
   ],
+  projects: ["projects", "project_buildings", "project_notices"],
   calendar: ["holidays", "holiday_years", "holiday_schedules"],
   register: [
     "cadastral_zones",

@@ -12,6 +12,7 @@ export * from "./identifiers/phone";
 export * from "./identifiers/resident-id";
 export * from "./identifiers/unit-code";
 export * from "./ledger/index";
+export * from "./projects/index";
 export * from "./queries/index";
 export * from "./register/index";
 export * from "./result";

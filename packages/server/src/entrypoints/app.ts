@@ -30,6 +30,7 @@ import { registerInputTextGuard } from "../platform/http/input-text";
 import { registerMetrics } from "../platform/http/metrics";
 import { authenticateRequest } from "../platform/http/request-context";
 import { registerSecurityHeaders } from "../platform/http/security-headers";
+import { projectsPlugin } from "../projects/projects.module";
 import { apiReadLogger } from "../queries/api-read-log";
 import { queriesPlugin } from "../queries/queries.module";
 import { registerRoutes } from "../register/register.routes";
@@ -150,6 +151,7 @@ export async function buildApp(
   await app.register(casesPlugin(services.cases));
   await app.register(registerRoutes(services.register));
   await app.register(queriesPlugin(services.queries));
+  await app.register(projectsPlugin(services.projects));
   await app.register(
     integrationRoutes({
       db: services.db,

@@ -19,10 +19,12 @@ import { useOpensslSm3 } from "../platform/crypto/sm3";
 import { openDatabase } from "../platform/db/database";
 import { migrateToLatest } from "../platform/db/migrator";
 import { createProcessLog, type ProcessLog } from "../platform/logging";
+import { createProjectsModule } from "../projects/projects.module";
 import { createQueriesModule } from "../queries/queries.module";
 import { createRegisterHousingCount } from "../register/household-housing-count";
 import { listSealKeys } from "../register/ledger.repository";
 import { createRegisterModule } from "../register/register.module";
+import { projectPorts } from "./projects.wiring";
 import { queryPorts } from "./queries.wiring";
 
 /**
@@ -113,6 +115,19 @@ export async function openServices(
   const accounts = createAccountService({ db, pii });
   const signUp = createSignUpService({ db, pii, accounts, ports: integrations.identityChecks, now });
   const today = () => new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  // 开发企业项目: 楼盘表, the building's first registration, presale notices, 预转本 (projects/).
+  const projects = createProjectsModule({
+    db,
+    now,
+    ports: projectPorts({
+      db,
+      pii,
+      cadastre: register.cadastre,
+      certificates,
+      integrations,
+      loadCalendar: calendar.loadCalendar,
+    }),
+  });
   return {
     config,
     db,
@@ -142,6 +157,7 @@ export async function openServices(
     integrations,
     cases,
     queries,
+    projects,
   };
 }
 

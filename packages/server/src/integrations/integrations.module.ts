@@ -212,6 +212,8 @@ export function createIntegrations(deps: {
     payments,
     gatewaySimulator,
     housing,
+    /** 网签 contracts as the housing bureau holds them (projects/: presale notices in batch). */
+    housingConnector,
     elicence,
     notifyBanks,
     inbound,

@@ -364,6 +364,26 @@ const catalogue = {
     "电子证书生成失败，请稍后再试",
     "The electronic certificate could not be rendered yet",
   ],
+  // Developer projects (projects/): refusals list each line or unit with its findings in details.
+  "PROJECT.NOT_FOUND": [404, "项目不存在", "No such project"],
+  "PROJECT.BUILDING_NOT_FOUND": [404, "项目中没有该幢房屋", "No such building in the project"],
+  "PROJECT.TABLE_REJECTED": [
+    422,
+    "楼盘表有误，未导入任何房屋（逐行问题见 details.findings）",
+    "The building table has errors; nothing was imported (see details.findings per line)",
+  ],
+  "PROJECT.ALREADY_REGISTERED": [409, "该幢房屋已办理首次登记", "The building's first registration is done"],
+  "PROJECT.NOT_REGISTERED": [409, "该幢房屋尚未办理首次登记", "The building is not yet registered"],
+  "PROJECT.REGISTRATION_REFUSED": [
+    422,
+    "有房屋不符合首次登记条件，整幢未登记（见 details.units）",
+    "Some units fail the first registration; nothing was registered (see details.units)",
+  ],
+  "PROJECT.NOTICES_REJECTED": [
+    422,
+    "预告登记批次有误，未登记任何预告（逐行问题见 details.lines）",
+    "The notice batch has errors; no notice was filed (see details.lines)",
+  ],
   // Queries and disclosure (queries/, R30). Refusals carry the written reason in details.findings.
   "QUERY.INVALID_APPLICATION": [
     400,

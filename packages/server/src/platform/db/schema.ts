@@ -58,6 +58,7 @@ import type {
   TaxConfirmationsTable,
   TaxDeclarationsTable,
 } from "./schema/integrations";
+import type { ProjectBuildingsTable, ProjectNoticesTable, ProjectsTable } from "./schema/projects";
 import type { QueryApplicationsTable, QueryBlocksTable, QueryLogTable } from "./schema/queries";
 import type {
   BuildingsTable,
@@ -86,10 +87,14 @@ export type * from "./schema/cases";
 export type * from "./schema/certificates";
 export type * from "./schema/foundation";
 export type * from "./schema/integrations";
+export type * from "./schema/projects";
 export type * from "./schema/queries";
 export type * from "./schema/register";
 
 export type DB = {
+  projects: ProjectsTable;
+  project_buildings: ProjectBuildingsTable;
+  project_notices: ProjectNoticesTable;
   offices: OfficesTable;
   institutions: InstitutionsTable;
   accounts: AccountsTable;
