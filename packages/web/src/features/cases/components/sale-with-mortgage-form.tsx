@@ -86,13 +86,18 @@ export function SaleWithMortgageForm({
           label={t("swm.oldMortgage")}
           rules={[{ required: true, message: t("swm.oldMortgageRequired") }]}
         >
-          <Select
-            data-testid="swm-old-mortgage"
-            options={mortgages.map((m) => ({
-              value: String(m.seq),
-              label: `#${m.seq} ${m.holderName}${m.amount !== null ? ` · ${m.amount} 元` : ""}`,
-            }))}
-          />
+          {mortgages.length > 0 ? (
+            <Select
+              data-testid="swm-old-mortgage"
+              options={mortgages.map((m) => ({
+                value: String(m.seq),
+                label: `#${m.seq} ${m.holderName}${m.amount !== null ? ` · ${m.amount} 元` : ""}`,
+              }))}
+            />
+          ) : (
+            // The register view shows no restrictions to this caller: the entry number is typed.
+            <Input data-testid="swm-old-mortgage-entry" autoComplete="off" />
+          )}
         </Form.Item>
       </Card>
       <Card size="small" title={t("swm.parties")} style={{ marginBottom: 16 }}>
