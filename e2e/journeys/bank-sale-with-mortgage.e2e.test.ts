@@ -2,6 +2,7 @@ import { describe, expect, it, onTestFailed } from "vitest";
 import { phone, screenshot } from "../support/browser";
 import { fileBrowser } from "../support/file-browser";
 import {
+  apiAs,
   DEMO_UNITS,
   demoIdNumber,
   openCase,
@@ -29,13 +30,12 @@ describe("a bank's 带押过户 in the combined mode (新旧抵押权组合模�
     await bank.getByTestId("swm-order").getByText("抵押权注销登记").waitFor();
     await bank.getByTestId("swm-unit").fill(unit);
     await bank.getByTestId("swm-unit-found").waitFor();
-    // The seller's mortgage to 工商银行, from the register (or its entry number when not shown).
-    if (await bank.getByTestId("swm-old-mortgage").count()) {
-      await bank.getByTestId("swm-old-mortgage").click();
-      await bank.locator(".ant-select-item-option", { hasText: "工商银行" }).first().click();
-    } else {
-      throw new Error("the register view shows the bank no mortgage on the unit");
-    }
+    // The seller's mortgage to 工商银行: its register entry, as on the old bank's certification (the
+    // register view shows the new bank no restrictions on a unit it holds nothing on).
+    const held = (await (await apiAs("bank.gongshang")).get("/api/register/restrictions/held?kind=mortgage"))
+      .body.restrictions as unknown as Array<{ unitCode: string; restriction: { seq: number } }>;
+    const oldMortgage = held.find((r) => r.unitCode === unit)!.restriction.seq;
+    await bank.getByTestId("swm-old-mortgage-entry").fill(String(oldMortgage));
     await bank.getByTestId("swm-buyer").fill("citizen.li");
     await bank.getByTestId("swm-seller").fill("citizen.zhang");
     await bank.getByTestId("swm-old-bank").fill("bank.gongshang");
@@ -53,10 +53,10 @@ describe("a bank's 带押过户 in the combined mode (新旧抵押权组合模�
     for (const [who, list] of [
       ["citizen.li", "/hall/applications"],
       ["citizen.zhang", "/hall/applications"],
-      ["bank.gongshang", "/portal/mortgages"],
+      ["bank.gongshang", "/portal/cases"],
     ] as const) {
       const party = await as(who);
-      await party.goto(`${list === "/hall/applications" ? "/hall/applications" : "/portal/cases"}/${caseId}`);
+      await party.goto(`${list}/${caseId}`);
       await party.getByTestId("case-id").filter({ hasText: caseId }).waitFor();
       await party.getByTestId("case-confirm").click();
       await party.getByText("已确认并签名").first().waitFor();

@@ -93,7 +93,7 @@ export function createRepaymentConfirmations(deps: { pii: PiiCipher }) {
     const slice = await loadUnitSlice(tx, awaited.unit_code);
     const old = slice?.encumbrances.find((e) => e.seq === awaited.mortgage_seq && e.status !== "historic");
     const banks = await banksByKey(tx, deps.pii);
-    if (!slice || !old || !old.holderIdHash || banks.get(old.holderIdHash) !== input.institutionId)
+    if (!slice || !old?.holderIdHash || banks.get(old.holderIdHash) !== input.institutionId)
       throw new AppError("CASE.NOT_AWAITING_REPAYMENT", { caseRef: input.caseRef });
     const draft: CaseDraft = {
       typeId: "mortgage.cancel",
