@@ -47,6 +47,11 @@ describe("a bank's 带押过户 in the combined mode (新旧抵押权组合模�
     await bank.getByTestId("swm-submit").click();
     await bank.waitForURL(/\/portal\/cases\//);
     const caseId = (await bank.getByTestId("case-id").textContent())!.trim();
+    // 零材料: the title comes from the register, the sale contract from the housing department's filing.
+    for (const fetched of ["title-certificate", "sale-contract"]) {
+      await bank.getByTestId(`fetch-${fetched}`).click();
+      await bank.getByTestId(`material-source-${fetched}`).waitFor();
+    }
     await uploadMissingMaterials(bank);
 
     // 2. Buyer, seller and the old bank confirm and e-sign.
