@@ -63,8 +63,12 @@ describe("a bank's 带押过户 in the combined mode (新旧抵押权组合模�
       const party = await as(who);
       await party.goto(`${list}/${caseId}`);
       await party.getByTestId("case-id").filter({ hasText: caseId }).waitFor();
+      const signed = party.waitForResponse(
+        (r) => r.url().endsWith(`/api/cases/${caseId}/confirm`) && r.request().method() === "POST",
+        { timeout: 60_000 },
+      );
       await party.getByTestId("case-confirm").click();
-      await party.getByText("已确认并签名").first().waitFor();
+      expect((await signed).status()).toBe(200);
     }
 
     // 3. The new bank submits; the office accepts and reviews; tax and fee are cleared.
@@ -107,5 +111,5 @@ describe("a bank's 带押过户 in the combined mode (新旧抵押权组合模�
     await register.getByText("中国建设银行佛山分行").first().waitFor();
     expect(await register.getByText("中国工商银行佛山分行").count()).toBe(0);
     await screenshot(li, "hall-sale-with-mortgage-registered");
-  }, 300_000);
+  }, 600_000);
 });
