@@ -53,6 +53,7 @@ const OWNERS = {
     "case_materials",
     "case_transitions",
     "case_ratings",
+    "case_repayments",
     "account_keys",
     "scheduled_effects",
     "scheduler_runs",

@@ -198,4 +198,10 @@ export type CombinedType = {
   name_en: string;
   parts: ReadonlyArray<{ typeId: string; convertsAdvanceNotice?: AdvanceNoticeKind; note_zh?: string }>;
   basis?: string;
+  /**
+   * 带押过户（分段模式）: after its parts are registered the case waits for the old mortgagee's
+   * confirmation that the loan named by the mortgage part's `repaysMortgageId` is repaid (through
+   * the bank connector); that mortgage is then cancelled, and only then is the case certified.
+   */
+  awaitsRepayment?: boolean;
 };

@@ -89,6 +89,8 @@ export type MortgageDetails = {
   transferBan?: boolean;
   /** For change, transfer, fixing, conversion and cancellation: the mortgage concerned. */
   targetMortgageId?: string;
+  /** 带押过户（分段）: the seller's mortgage this new loan repays, cancelled once its bank confirms. */
+  repaysMortgageId?: string;
   /** R14 for a change: the new rank, when the parties change it. */
   rank?: number;
   /** R16: the planned units a 在建 mortgage covers. */

@@ -16,6 +16,7 @@ export * from "./rules/materials.rules";
 export * from "./rules/mortgage.rules";
 export * from "./rules/objection.rules";
 export * from "./rules/procedure.rules";
+export * from "./rules/repayment.rules";
 export * from "./rules/rule";
 export * from "./rules/rule-engine";
 export * from "./rules/seizure.rules";

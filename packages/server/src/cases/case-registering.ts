@@ -26,6 +26,7 @@ import { isFeePaid, updatePart } from "./case.repository";
 import type { CaseBundle } from "./case-bundle";
 import { chinaDateOf } from "./case-clock";
 import { buildDrafts, evaluateCase, type PartDetails, ruleContext } from "./case-drafts";
+import { awaitRepaymentInTx } from "./case-repayments";
 import { scheduleEffectsOf } from "./effects.repository";
 import { bankMortgagees, banksByKey } from "./mortgagee-banks";
 import { loadUnitSlice, lockUnits } from "./unit-state.loader";
@@ -184,6 +185,7 @@ export async function registerInTx(
     voided.push(...recorded.voided);
     if (recorded.receipt) receipts.push(recorded.receipt);
   }
+  await awaitRepaymentInTx(tx, bundle, drafts, slice, deps, banks);
   return { ok: true, findings, entries: seqs, certificates, voided, receipts };
 }
 

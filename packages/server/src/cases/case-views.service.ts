@@ -16,6 +16,7 @@ import type { CaseApplicationService } from "./case.service";
 import { chinaDateOf } from "./case-clock";
 import { OPEN_STAGES } from "./case-deadlines";
 import { presentFinding } from "./case-drafts";
+import { findRepayment } from "./case-repayments.repository";
 import type { CaseWorkflowService } from "./case-workflow.service";
 
 /** Reads: one case with what the caller may do next, work queues, and supervisors' deadline lists. */
@@ -42,7 +43,7 @@ export function createCaseViewsService(deps: {
         targetId: id,
         jurisdiction: bundle.row.jurisdiction,
       });
-      return presentCase(bundle, ctx.actor!, await deps.certificatesOf(id));
+      return presentCase(bundle, ctx.actor!, await deps.certificatesOf(id), await findRepayment(db, id));
     },
 
     /** The rules' findings for the case as it stands now, at a stage (预审: shown before submitting). */

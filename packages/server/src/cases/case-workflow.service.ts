@@ -9,7 +9,7 @@ import {
 } from "@yulin/domain";
 import type { RequestContext } from "../platform/audit/audit";
 import { writeAudit } from "../platform/audit/audit";
-import { inTransaction } from "../platform/db/database";
+import { inTransaction, type Tx } from "../platform/db/database";
 import { AppError } from "../platform/errors";
 import { isApplicantSide, staffRoleFor } from "./case.access";
 import { updateCase } from "./case.repository";
@@ -18,6 +18,7 @@ import { caseContent, contentText } from "./case-content";
 import { buildDrafts, presentFinding, storedState } from "./case-drafts";
 import { requireActor, withLockedCase } from "./case-lock";
 import { lockCaseUnits, type RegisterOutcome } from "./case-registering";
+import { findRepayment } from "./case-repayments.repository";
 import { createCaseTransitions, type WorkflowDeps } from "./case-transitions";
 import { presentWithdrawal, withdrawalVoteOf } from "./case-withdrawal";
 import { verifyContent } from "./party-keys";
@@ -170,6 +171,7 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
           staffRoleFor(actor, locked.row, input.kind, "office" in input ? input.office : undefined),
         audit: null,
         change: async (tx, bundle, role) => {
+          if (input.kind === "certify") await requireNoAwaitedRepayment(tx, bundle.row.id);
           const stage = RULE_STAGE[input.kind];
           const findings = stage ? await findingsAt(tx, bundle, stage, calendar) : undefined;
           if (input.kind === "accept" && findings && blocking(findings).length > 0)
@@ -292,3 +294,10 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
 }
 
 export type CaseWorkflowService = ReturnType<typeof createCaseWorkflowService>;
+
+/** 带押过户（分段）: certified only once the old bank confirmed repayment and its mortgage is cancelled. */
+async function requireNoAwaitedRepayment(tx: Tx, caseId: string): Promise<void> {
+  const awaited = await findRepayment(tx, caseId);
+  if (awaited && !awaited.confirmed_at)
+    throw new AppError("CASE.AWAITING_REPAYMENT", { mortgageSeq: awaited.mortgage_seq });
+}

@@ -15,6 +15,7 @@ import {
 import { isApplicantSide, staffRoleFor } from "./case.access";
 import type { CaseBundle } from "./case-bundle";
 import { type StoredState, signedPeople, stateOf } from "./case-drafts";
+import type { RepaymentRow } from "./case-repayments.repository";
 import { presentWithdrawal } from "./case-withdrawal";
 
 const typeName = (typeId: string) => {
@@ -44,6 +45,7 @@ export function presentCase(
   bundle: CaseBundle,
   actor: Actor,
   certificates: Array<{ id: string; number: string; kind: string; status: string }>,
+  repayment?: RepaymentRow,
 ) {
   const { row } = bundle;
   const state = row.state as StoredState;
@@ -121,6 +123,16 @@ export function presentCase(
     /** A joint withdrawal waiting for other applicants (撤回, R28), or null. */
     withdrawal:
       row.stage === "withdrawn" ? null : (presentWithdrawal(state.withdrawal, bundle, actor) ?? null),
+    /** 带押过户（分段）: the old mortgage the case waits on until its bank confirms repayment, or null. */
+    repayment: repayment
+      ? {
+          status: repayment.confirmed_at ? ("confirmed" as const) : ("awaiting" as const),
+          mortgageId: String(repayment.mortgage_seq),
+          requestedAt: iso(repayment.requested_at),
+          confirmedAt: iso(repayment.confirmed_at),
+          cancelEntry: repayment.cancel_seq,
+        }
+      : null,
   };
 }
 

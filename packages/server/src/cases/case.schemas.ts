@@ -52,6 +52,10 @@ export const ZPartDetails = z
         debtEnd: z.string().optional(),
         transferBan: z.boolean().optional(),
         targetMortgageId: z.string().optional(),
+        repaysMortgageId: z
+          .string()
+          .optional()
+          .describe("带押过户（分段）: the seller's mortgage the new loan repays"),
         rank: z.number().int().positive().optional(),
         collateralUnits: z.array(z.string()).optional(),
         collateral: z.enum(["right", "easement"]).optional(),

@@ -12,6 +12,7 @@ import { createCaseFetchingService } from "./case-fetching.service";
 import { caseRatingRoutes } from "./case-ratings.routes";
 import { createCaseRatingsService } from "./case-ratings.service";
 import type { RegisteringPorts } from "./case-registering";
+import { createRepaymentConfirmations } from "./case-repayments";
 import { createCaseViewsService } from "./case-views.service";
 import { caseWorkflowRoutes } from "./case-workflow.routes";
 import { createCaseWorkflowService } from "./case-workflow.service";
@@ -144,7 +145,9 @@ export function createCasesModule(deps: CasesModuleDeps) {
       fetchContract: (ctx, input) => deps.integrations.fetchContract(ctx, input),
     },
   });
-  return { application, workflow, views, ratings, scheduler, deadlines, fetching };
+  // 带押过户（分段）: the old bank's confirmation through the bank connector cancels its mortgage.
+  const repayments = createRepaymentConfirmations({ pii });
+  return { application, workflow, views, ratings, scheduler, deadlines, fetching, repayments };
 }
 
 export type CasesModule = ReturnType<typeof createCasesModule>;

@@ -93,6 +93,14 @@ export const DEMO_INSTITUTIONS: ReadonlyArray<{
     organisation: "MA4UHR07",
     jurisdiction: "440600",
   },
+  {
+    username: "bank.jianshe",
+    kind: "bank",
+    name: "中国建设银行佛山分行",
+    division: "440604",
+    organisation: "MA4UBK08",
+    jurisdiction: "440604",
+  },
 ];
 
 export const DEMO_CITIZENS = [

@@ -98,6 +98,7 @@ export async function openServices(
     certificates,
     log: log.child({ name: "scheduler" }),
   });
+  integrations.bindRepayments(cases.repayments);
   // 节假日安排 under four-eyes: an approved schedule recomputes open cases' deadlines (cases/).
   const holidaySchedules = createHolidayScheduleService({ db, now, openCases: cases.deadlines });
   // Queries and disclosure (查询, R30): applications, sealed results, the query log (queries/).

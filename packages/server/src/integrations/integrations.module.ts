@@ -7,6 +7,7 @@ import type { PiiCipher } from "../platform/crypto/pii-cipher";
 import type { Database } from "../platform/db/database";
 import { createOutbox } from "../platform/outbox/outbox";
 import { createOutboxWorker, type OutboxWorker } from "../platform/outbox/outbox.worker";
+import { bankCallbacks, type RepaymentPort } from "./bank/bank.callbacks";
 import { BANK_TOPICS, bankTopics, createBankNotifier } from "./bank/bank.notifications";
 import { createElicenceSimulator, createHttpElicenceConnector } from "./elicence/elicence.connector";
 import { createElicenceService } from "./elicence/elicence.service";
@@ -126,6 +127,8 @@ export function createIntegrations(deps: {
   const face = ic.faceUrl
     ? createHttpFaceConnector(client(ic.faceUrl))
     : createFaceSimulator({ store, personKey });
+  // Bound by the composition root once the cases capability exists (it needs notifyBanks first).
+  let repaymentPort: RepaymentPort | undefined;
 
   const handlers = [
     ...taxTopics(taxConnector, tax),
@@ -145,7 +148,7 @@ export function createIntegrations(deps: {
     db,
     now,
     maxSkewSeconds: ic.callbackMaxSkewSeconds,
-    handlers: [...taxCallbacks(tax), ...paymentCallbacks(payments)],
+    handlers: [...taxCallbacks(tax), ...paymentCallbacks(payments), ...bankCallbacks(() => repaymentPort)],
   });
   worker = createOutboxWorker({
     db,
@@ -217,6 +220,10 @@ export function createIntegrations(deps: {
     elicence,
     notifyBanks,
     inbound,
+    /** 带押过户（分段）: where the banks' `repayment-confirmed` callbacks go (the cases capability). */
+    bindRepayments(port: RepaymentPort) {
+      repaymentPort = port;
+    },
     operations,
     connections,
     /** For the cases module's registering transaction (R22). */

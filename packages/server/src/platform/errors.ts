@@ -326,6 +326,16 @@ const catalogue = {
   ],
   "CASE.NOT_FINISHED": [409, "案件办结后才能评价", "A case can be rated once it is finished"],
   "CASE.ALREADY_RATED": [409, "您已评价过本案件", "You have already rated this case"],
+  "CASE.AWAITING_REPAYMENT": [
+    409,
+    "带押过户（分段模式）：待原抵押权人确认旧贷款已结清并注销原抵押权后才能缮证",
+    "Segmented transfer with mortgage: certified once the old lender confirms repayment and its mortgage is cancelled",
+  ],
+  "CASE.NOT_AWAITING_REPAYMENT": [
+    409,
+    "该案件没有等待本行确认结清的原抵押权",
+    "This case awaits no repayment confirmation from this bank",
+  ],
   "CASE.CONFLICT": [
     409,
     "案件已被他人同时修改，请刷新后重试",

@@ -7750,6 +7750,8 @@ export interface paths {
                   debtEnd?: string;
                   transferBan?: boolean;
                   targetMortgageId?: string;
+                  /** @description 带押过户（分段）: the seller's mortgage the new loan repays */
+                  repaysMortgageId?: string;
                   rank?: number;
                   collateralUnits?: string[];
                   /** @enum {string} */
@@ -8773,6 +8775,8 @@ export interface paths {
               debtEnd?: string;
               transferBan?: boolean;
               targetMortgageId?: string;
+              /** @description 带押过户（分段）: the seller's mortgage the new loan repays */
+              repaysMortgageId?: string;
               rank?: number;
               collateralUnits?: string[];
               /** @enum {string} */

@@ -2,6 +2,7 @@ import { adminEn } from "./messages/admin.messages";
 import { casesEn } from "./messages/cases.messages";
 import { catalogueEn } from "./messages/catalogue.messages";
 import { certificatesEn } from "./messages/certificates.messages";
+import { combinedEn } from "./messages/combined.messages";
 import { commonEn } from "./messages/common.messages";
 import { operationsEn } from "./messages/operations.messages";
 import { portalEn } from "./messages/portal.messages";
@@ -19,6 +20,7 @@ export const en: Dictionary = {
   ...casesEn,
   ...statusEn,
   ...portalEn,
+  ...combinedEn,
   ...operationsEn,
   ...adminEn,
   ...signUpEn,

@@ -7,6 +7,7 @@ import { adminZh } from "./messages/admin.messages";
 import { casesZh } from "./messages/cases.messages";
 import { catalogueZh } from "./messages/catalogue.messages";
 import { certificatesZh } from "./messages/certificates.messages";
+import { combinedZh } from "./messages/combined.messages";
 import { commonZh } from "./messages/common.messages";
 import { operationsZh } from "./messages/operations.messages";
 import { portalZh } from "./messages/portal.messages";
@@ -23,6 +24,7 @@ export const zhCN = {
   ...casesZh,
   ...statusZh,
   ...portalZh,
+  ...combinedZh,
   ...operationsZh,
   ...adminZh,
   ...signUpZh,

@@ -32,8 +32,12 @@ export const COMBINED_TYPES: readonly CombinedType[] = [
     id: "combined.sale-with-mortgage.segmented",
     name_zh: "带押过户（新旧抵押权分段模式）",
     name_en: "transfer with mortgage: segmented (old mortgage cancelled later)",
-    parts: [{ typeId: "transfer.sale" }, { typeId: "mortgage.first.general", note_zh: "新抵押权" }],
+    parts: [
+      { typeId: "transfer.sale" },
+      { typeId: "mortgage.first.general", note_zh: "新抵押权（贷款资金监管，用于清偿旧贷）" },
+    ],
     basis: "自然资发〔2023〕29号；民法典 第406条",
+    awaitsRepayment: true,
   },
   {
     id: "combined.sale-with-mortgage.change",
@@ -60,7 +64,7 @@ export const COMBINED_TYPES: readonly CombinedType[] = [
   },
   {
     id: "combined.first-and-transfer",
-    name_zh: "首转同步（房屋首次登记＋转移登记）",
+    name_zh: "首转一体（房屋首次登记＋转移登记）",
     name_en: "developer's first registration with the buyer's transfer",
     parts: [{ typeId: "first.house.state-land" }, { typeId: "transfer.sale" }],
   },
@@ -70,6 +74,12 @@ export const COMBINED_TYPES: readonly CombinedType[] = [
     name_en: "inheritance registered together with the heirs' sale",
     parts: [{ typeId: "transfer.inheritance" }, { typeId: "transfer.sale" }],
     basis: "民法典 第232条",
+  },
+  {
+    id: "combined.mortgage-cancel-and-sale",
+    name_zh: "抵押权注销＋转移登记",
+    name_en: "seller's mortgage cancelled, then the sale",
+    parts: [{ typeId: "mortgage.cancel", note_zh: "卖方抵押权注销" }, { typeId: "transfer.sale" }],
   },
   {
     id: "combined.judicial-auction",

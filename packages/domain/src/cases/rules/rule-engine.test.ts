@@ -106,7 +106,11 @@ describe("combined cases", () => {
     });
 
     it("needs the old mortgagee's written consent in the segmented mode", () => {
-      const parts = [sale(), newMortgage("bank-new", "buyer")];
+      // The new loan names the old mortgage it repays (R13.WHICH_OLD_MORTGAGE otherwise).
+      const parts = [
+        sale(),
+        newMortgage("bank-new", "buyer", { mortgage: { amount: 150_000_000, repaysMortgageId: "10" } }),
+      ];
       const refused = evaluateCombined(
         combined("combined.sale-with-mortgage.segmented", ...parts),
         state,

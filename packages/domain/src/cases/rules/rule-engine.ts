@@ -34,6 +34,7 @@ import {
   timeLimitsRule,
   withdrawalRule,
 } from "./procedure.rules";
+import { repaidMortgageFindings } from "./repayment.rules";
 import { type Rule, type RuleContext, type RuleFinding, type RuleId, ruleFinding } from "./rule";
 import { seizureBlocksDisposalRule, seizurePeriodRule, waitingSeizuresRule } from "./seizure.rules";
 
@@ -113,7 +114,7 @@ export const evaluateCombined = (
     ...ctx,
     combined: { typeIds, partyIds: draft.parts.flatMap((p) => p.parties.map((party) => party.personId)) },
   };
-  const findings: RuleFinding[] = [];
+  const findings: RuleFinding[] = [...repaidMortgageFindings(combined, draft.parts, unitStateOf(slice))];
   let current = slice;
   draft.parts.forEach((part, index) => {
     const spec = combined.parts[index];

@@ -17,6 +17,7 @@ export const COLLATERAL_EVENTS = [
   "collateral-seized", // 查封 (incl. waiting seizure becoming effective)
   "collateral-objection", // 异议登记
   "collateral-transferred", // 抵押物转移 (R13: the mortgage follows)
+  "repayment-requested", // 带押过户（分段）: transfer registered, confirm the old loan repaid
 ] as const;
 
 export const ZBankNotification = z.object({

@@ -16,6 +16,7 @@ import * as security from "./migrations/2026-12-03T1300-security";
 import * as fetchedCaseMaterials from "./migrations/2026-12-03T1310-fetched-case-materials";
 import * as projects from "./migrations/2026-12-03T1500-projects";
 import * as signUp from "./migrations/2026-12-03T1500-sign-up";
+import * as caseRepayments from "./migrations/2026-12-03T1510-case-repayments";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -35,6 +36,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-03T1310-fetched-case-materials": fetchedCaseMaterials,
   "2026-12-03T1500-projects": projects,
   "2026-12-03T1500-sign-up": signUp,
+  "2026-12-03T1510-case-repayments": caseRepayments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

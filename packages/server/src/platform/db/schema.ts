@@ -12,6 +12,7 @@ import type {
   CasePartiesTable,
   CasePartsTable,
   CaseRatingsTable,
+  CaseRepaymentsTable,
   CaseSignaturesTable,
   CasesTable,
   CaseTransitionsTable,
@@ -151,6 +152,7 @@ export type DB = {
   case_materials: CaseMaterialsTable;
   case_transitions: CaseTransitionsTable;
   case_ratings: CaseRatingsTable;
+  case_repayments: CaseRepaymentsTable;
   account_keys: AccountKeysTable;
   scheduled_effects: ScheduledEffectsTable;
   scheduler_runs: SchedulerRunsTable;

@@ -30,6 +30,8 @@ export function proposedChanges(view: CaseView): ProposedChange[] {
     if (mortgage) {
       add("amount", yuan(mortgage.amount));
       add("debtEnd", mortgage.debtEnd);
+      add("targetMortgage", mortgage.targetMortgageId);
+      add("repaysMortgage", mortgage.repaysMortgageId);
     }
     const seizure = d.seizure as Record<string, unknown> | undefined;
     if (seizure) {

@@ -12,7 +12,15 @@ import { PageHeader } from "../../features/shell/components/page-header";
 import { pick, useLanguage, useT } from "../../i18n";
 import { CertificatesPage } from "../hall/certificates-page";
 
-const MORTGAGE_TYPES = ["mortgage.first.general", "mortgage.first.maximum", "mortgage.change"] as const;
+const MORTGAGE_TYPES = [
+  "mortgage.first.general",
+  "mortgage.first.maximum",
+  "mortgage.change",
+  "mortgage.transfer",
+  "combined.sale-with-mortgage.combined",
+  "combined.sale-with-mortgage.segmented",
+  "combined.sale-with-mortgage.change",
+] as const;
 
 /** `/portal/mortgages`: 抵押登记 — apply for a customer's mortgage, cancel one, follow the cases. */
 export function MortgagesPage() {

@@ -7,6 +7,7 @@ import { CaseParties } from "../../features/cases/components/case-parties";
 import { CaseTimeline } from "../../features/cases/components/case-timeline";
 import { FindingsList } from "../../features/cases/components/findings-list";
 import { RegisterPreview } from "../../features/cases/components/register-preview";
+import { RepaymentNotice } from "../../features/cases/components/repayment-notice";
 import { StaffActions } from "../../features/cases/components/staff-actions";
 import { DeadlineTag, StageTag } from "../../features/cases/components/stage-tag";
 import { TaxFeePanel } from "../../features/cases/components/tax-fee-panel";
@@ -105,6 +106,7 @@ export function CasePage() {
               }
             />
           ) : null}
+          <RepaymentNotice view={c} />
           <StaffActions view={c} />
         </Flex>
       </Card>

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from "kysely";
-import type { CreatedAt, JsonColumn, Timestamp } from "./columns";
+import type { CreatedAt, JsonColumn, Seq, Timestamp } from "./columns";
 
 /** Kysely table types: cases and workflow (cases/). Held to the migrations by test/db-schema.test.ts. */
 
@@ -120,6 +120,18 @@ export type CaseRatingsTable = {
   score: number;
   comment: string;
   created_at: CreatedAt;
+};
+
+/** 带押过户（分段）: the old mortgage a case waits on, until its bank confirms repayment. */
+export type CaseRepaymentsTable = {
+  case_id: string;
+  unit_code: string;
+  mortgage_seq: Seq;
+  bank_institution_id: string;
+  requested_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  message_id: string | null;
+  cancel_seq: Seq | null;
 };
 
 export type AccountKeysTable = {

@@ -80,6 +80,14 @@ export type CaseView = ResponseOf<"/api/cases/{id}", "get"> & {
   nextActions: string[];
   /** A joint withdrawal waiting for the other applicants (撤回, R28), or null. */
   withdrawal: PendingWithdrawal | null;
+  /** 带押过户（分段）: the old mortgage the case waits on until its bank confirms repayment, or null. */
+  repayment: {
+    status: "awaiting" | "confirmed";
+    mortgageId: string;
+    requestedAt: string | null;
+    confirmedAt: string | null;
+    cancelEntry: number | null;
+  } | null;
 };
 
 export type CaseSummary = ResponseOf<"/api/cases", "get">["cases"][number] & {

@@ -19,6 +19,7 @@ import { CaseRating } from "./case-rating";
 import { CaseTimeline } from "./case-timeline";
 import { FindingsList } from "./findings-list";
 import { InviteParty } from "./invite-party";
+import { RepaymentNotice } from "./repayment-notice";
 import { DeadlineTag, StageTag } from "./stage-tag";
 
 const FINISHED = ["registered", "certified", "issued", "archived"];
@@ -186,6 +187,7 @@ export function ApplicantCase({ id }: { id: string }) {
                   </Popconfirm>
                 ) : null}
               </Flex>
+              <RepaymentNotice view={c} />
               {c.withdrawal && !closed ? (
                 <Alert
                   type="warning"
