@@ -33,6 +33,7 @@ import { registerSecurityHeaders } from "../platform/http/security-headers";
 import { apiReadLogger } from "../queries/api-read-log";
 import { queriesPlugin } from "../queries/queries.module";
 import { registerRoutes } from "../register/register.routes";
+import { supervisionPlugin } from "../supervision/supervision.module";
 import type { Services } from "./setup";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -150,6 +151,7 @@ export async function buildApp(
   await app.register(casesPlugin(services.cases));
   await app.register(registerRoutes(services.register));
   await app.register(queriesPlugin(services.queries));
+  await app.register(supervisionPlugin(services.supervision));
   await app.register(
     integrationRoutes({
       db: services.db,

@@ -23,6 +23,7 @@ import { createQueriesModule } from "../queries/queries.module";
 import { createRegisterHousingCount } from "../register/household-housing-count";
 import { listSealKeys } from "../register/ledger.repository";
 import { createRegisterModule } from "../register/register.module";
+import { createSupervisionModule } from "../supervision/supervision.module";
 import { queryPorts } from "./queries.wiring";
 
 /**
@@ -86,6 +87,8 @@ export async function openServices(
     pastSealPublicKeys: async () => (await listSealKeys(db)).map((k) => k.public_key),
   });
   const calendar = createCalendarService({ db, now });
+  // 廉防预警: integrity and risk rules over the cases, forms, query log and tax (supervision/).
+  const supervision = createSupervisionModule({ db, now, log: log.child({ name: "integrity" }) });
   // Cases and workflow: applications, stages, the registering transaction, time-driven effects (cases/).
   const cases = createCasesModule({
     db,
@@ -95,6 +98,7 @@ export async function openServices(
     integrations,
     certificates,
     log: log.child({ name: "scheduler" }),
+    onRegistered: () => supervision.scheduler.poke(),
   });
   // 节假日安排 under four-eyes: an approved schedule recomputes open cases' deadlines (cases/).
   const holidaySchedules = createHolidayScheduleService({ db, now, openCases: cases.deadlines });
@@ -142,6 +146,7 @@ export async function openServices(
     integrations,
     cases,
     queries,
+    supervision,
   };
 }
 
