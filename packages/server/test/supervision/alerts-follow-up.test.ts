@@ -22,8 +22,9 @@ beforeAll(async () => {
     reviewer: await plant.accountId("chancheng.shenhe"),
     registrar: await plant.accountId("chancheng.dengbu"),
   };
-});
-afterAll(async () => closeEnv(env));
+}, 240_000);
+// Starting a migrated, seeded server takes long on a loaded machine.
+afterAll(async () => closeEnv(env), 120_000);
 
 /** A bank's instant mortgage through the real workflow (registered by the system at submit). */
 async function instantMortgage() {

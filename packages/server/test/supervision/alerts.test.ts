@@ -24,8 +24,9 @@ beforeAll(async () => {
     registrar: await plant.accountId("chancheng.dengbu"),
     agent: await plant.accountId("agent.anju"),
   };
-});
-afterAll(async () => closeEnv(env));
+}, 240_000);
+// Starting a migrated, seeded server takes long on a loaded machine.
+afterAll(async () => closeEnv(env), 120_000);
 
 /** Evaluates the office as its supervisor and returns the alerts of one rule. */
 async function alertsOf(rule: string, office = "440604") {
