@@ -23,7 +23,7 @@ beforeAll(async () => {
     registrar: await plant.accountId("chancheng.dengbu"),
   };
 }, 240_000);
-// Starting a migrated, seeded server takes long on a loaded machine.
+// Set-up (a migrated, seeded server) and teardown take long on a loaded machine.
 afterAll(async () => closeEnv(env), 120_000);
 
 /** A bank's instant mortgage through the real workflow (registered by the system at submit). */

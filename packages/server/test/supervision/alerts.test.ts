@@ -25,7 +25,7 @@ beforeAll(async () => {
     agent: await plant.accountId("agent.anju"),
   };
 }, 240_000);
-// Starting a migrated, seeded server takes long on a loaded machine.
+// Set-up (a migrated, seeded server) and teardown take long on a loaded machine.
 afterAll(async () => closeEnv(env), 120_000);
 
 /** Evaluates the office as its supervisor and returns the alerts of one rule. */
