@@ -12,7 +12,6 @@ export const SAMPLE_PDF = Buffer.from(
 const DEMO_CITIZENS = {
   "citizen.zhang": { name: "张伟", county: "440604", birthDate: "1985-03-12", sequence: 101 },
   "citizen.li": { name: "李娜", county: "440605", birthDate: "1990-07-08", sequence: 202 },
-  "citizen.wang": { name: "王芳", county: "231202", birthDate: "1988-01-21", sequence: 404 },
 } as const;
 export type DemoCitizen = keyof typeof DEMO_CITIZENS;
 export const demoIdNumber = (who: DemoCitizen) => generateResidentId(DEMO_CITIZENS[who]);
@@ -26,8 +25,6 @@ export const DEMO_UNITS = {
   liChenHome: "440604001002GB00001F00010010",
   /** 季华商务中心 101 — 张伟's office, unencumbered. */
   zhangOffice: "440604002001GB00001F00010001",
-  /** 绥化市北林区中直路168号1号楼 — 王芳's flat, unencumbered. */
-  wangHome: "231202001001GB00001F00010003",
 } as const;
 
 export type Session = { context: BrowserContext; page: Page };
