@@ -82,6 +82,7 @@ const OWNERS = {
     "simulator_records",
   ],
   queries: ["query_applications", "query_log", "query_blocks"],
+  supervision: ["integrity_alerts", "integrity_alert_follow_ups", "integrity_thresholds"],
   "platform/audit": ["audit_log"],
   "platform/outbox": ["outbox", "connector_health"],
   "platform/db": ["settings"],

@@ -16,3 +16,4 @@ export * from "./projects/index";
 export * from "./queries/index";
 export * from "./register/index";
 export * from "./result";
+export * from "./supervision/index";

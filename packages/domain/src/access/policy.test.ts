@@ -63,6 +63,7 @@ const staffMatrix: Record<StaffRole, Action[]> = {
   archivist: ["case.archive", "case.read", "register.read", "register.read-public"],
   supervisor: [
     "supervision.view",
+    "supervision.act",
     "audit.read",
     "case.read",
     "register.read",

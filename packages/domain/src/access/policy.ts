@@ -74,6 +74,7 @@ export const ACTIONS = [
   "seizure.apply", // 查封 (courts)
   "mortgage.apply", // 抵押 (banks)
   "supervision.view", // 监管
+  "supervision.act", // 廉防预警跟进、阈值、信用名单 (supervisors only)
   "audit.read",
   "office.read-staff",
   "office.manage-staff",
@@ -124,7 +125,7 @@ const rules: readonly Rule[] = [
   allow({ role: "archivist" }, ["case.archive", "case.read", "register.read"], inJurisdiction),
   allow(
     { role: "supervisor" },
-    ["supervision.view", "audit.read", "case.read", "register.read", "office.read-staff"],
+    ["supervision.view", "supervision.act", "audit.read", "case.read", "register.read", "office.read-staff"],
     inJurisdiction,
   ),
   allow(

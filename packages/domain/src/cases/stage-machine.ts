@@ -133,6 +133,10 @@ const FROM: Record<CaseActionKind, readonly CaseStage[]> = {
   auto: ["submitted"],
 };
 
+/** The stages an action may start from: supervision checks recorded timelines against it. */
+export const actionStartsFrom = (kind: string): readonly CaseStage[] =>
+  (FROM as Record<string, readonly CaseStage[] | undefined>)[kind] ?? [];
+
 const problem = (code: string, message_zh: string, message_en: string, basis?: string): Finding[] => [
   basis
     ? { code, severity: "block", message_zh, message_en, basis }

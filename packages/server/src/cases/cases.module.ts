@@ -20,6 +20,8 @@ import { createEffectsScheduler } from "./effects.scheduler";
 
 export type CasesModuleDeps = {
   db: Database;
+  /** After a registration commits (e.g. supervision's integrity rules sweep soon). */
+  onRegistered?: () => void;
   pii: PiiCipher;
   now: () => Date;
   loadCalendar: () => Promise<HolidayCalendar>;
@@ -111,7 +113,10 @@ export function createCasesModule(deps: CasesModuleDeps) {
       // The QR page proves the inclusion of the entry that recorded the right.
       linkEntry: (tx, id, seq) => certificates.service.linkEntryInTx(tx, id, seq),
     },
-    afterCommit: () => certificates.sealing.wake(),
+    afterCommit: () => {
+      certificates.sealing.wake();
+      deps.onRegistered?.();
+    },
   });
   const views = createCaseViewsService({
     db,

@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   services.register.sequencer.start();
   // Time-driven effects (lapses, waiting seizures taking effect): swept now and on an interval.
   services.cases.scheduler.start(config.sweepIntervalSeconds * 1000);
+  // 廉防预警: the integrity rules over every office, on the same interval and after registrations.
+  services.supervision.scheduler.start(config.sweepIntervalSeconds * 1000);
   const url = address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
   const database = services.backend === "pglite" ? `PGlite (嵌入式) ${config.dataDir}` : "PostgreSQL";
   const lines = [

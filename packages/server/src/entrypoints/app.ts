@@ -34,6 +34,7 @@ import { projectsPlugin } from "../projects/projects.module";
 import { apiReadLogger } from "../queries/api-read-log";
 import { queriesPlugin } from "../queries/queries.module";
 import { registerRoutes } from "../register/register.routes";
+import { supervisionPlugin } from "../supervision/supervision.module";
 import type { Services } from "./setup";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -152,6 +153,7 @@ export async function buildApp(
   await app.register(registerRoutes(services.register));
   await app.register(queriesPlugin(services.queries));
   await app.register(projectsPlugin(services.projects));
+  await app.register(supervisionPlugin(services.supervision));
   await app.register(
     integrationRoutes({
       db: services.db,

@@ -24,6 +24,7 @@ import { createQueriesModule } from "../queries/queries.module";
 import { createRegisterHousingCount } from "../register/household-housing-count";
 import { listSealKeys } from "../register/ledger.repository";
 import { createRegisterModule } from "../register/register.module";
+import { createSupervisionModule } from "../supervision/supervision.module";
 import { projectPorts } from "./projects.wiring";
 import { queryPorts } from "./queries.wiring";
 
@@ -88,6 +89,8 @@ export async function openServices(
     pastSealPublicKeys: async () => (await listSealKeys(db)).map((k) => k.public_key),
   });
   const calendar = createCalendarService({ db, now });
+  // 廉防预警: integrity and risk rules over the cases, forms, query log and tax (supervision/).
+  const supervision = createSupervisionModule({ db, now, log: log.child({ name: "integrity" }) });
   // Cases and workflow: applications, stages, the registering transaction, time-driven effects (cases/).
   const cases = createCasesModule({
     db,
@@ -97,6 +100,7 @@ export async function openServices(
     integrations,
     certificates,
     log: log.child({ name: "scheduler" }),
+    onRegistered: () => supervision.scheduler.poke(),
   });
   integrations.bindRepayments(cases.repayments);
   // 节假日安排 under four-eyes: an approved schedule recomputes open cases' deadlines (cases/).
@@ -159,6 +163,7 @@ export async function openServices(
     cases,
     queries,
     projects,
+    supervision,
   };
 }
 

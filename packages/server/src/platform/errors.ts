@@ -394,6 +394,22 @@ const catalogue = {
     "预告登记批次有误，未登记任何预告（逐行问题见 details.lines）",
     "The notice batch has errors; no notice was filed (see details.lines)",
   ],
+  // 廉防预警 and the credit list (supervision/). Refusals carry the findings in details.findings.
+  "SUPERVISION.ALERT_NOT_FOUND": [
+    404,
+    "预警不存在或无权查看",
+    "The alert does not exist or you may not see it",
+  ],
+  "SUPERVISION.FOLLOW_UP_REFUSED": [
+    409,
+    "该预警不能这样跟进（已办结，或缺少理由、被指派人）",
+    "The alert cannot be followed up that way (closed, or the reason or assignee is missing)",
+  ],
+  "SUPERVISION.THRESHOLD_INVALID": [
+    400,
+    "预警阈值不在允许范围内，未保存",
+    "A threshold is outside its allowed range; nothing was saved",
+  ],
   // Queries and disclosure (queries/, R30). Refusals carry the written reason in details.findings.
   "QUERY.INVALID_APPLICATION": [
     400,

@@ -10,6 +10,7 @@ import { queriesEn } from "./messages/queries.messages";
 import { registerEn } from "./messages/register.messages";
 import { signUpEn } from "./messages/sign-up.messages";
 import { statusEn } from "./messages/status.messages";
+import { supervisionEn } from "./messages/supervision.messages";
 import type { Dictionary } from "./zh-CN";
 
 export const en: Dictionary = {
@@ -25,6 +26,7 @@ export const en: Dictionary = {
   ...adminEn,
   ...signUpEn,
   ...queriesEn,
+  ...supervisionEn,
   "app.name": "Yulin",
   "app.title": "Yulin · Real Estate Registration",
   "app.subtitle": "Real Estate Registration",

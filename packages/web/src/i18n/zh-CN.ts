@@ -15,6 +15,7 @@ import { queriesZh } from "./messages/queries.messages";
 import { registerZh } from "./messages/register.messages";
 import { signUpZh } from "./messages/sign-up.messages";
 import { statusZh } from "./messages/status.messages";
+import { supervisionZh } from "./messages/supervision.messages";
 
 export const zhCN = {
   ...commonZh,
@@ -29,6 +30,7 @@ export const zhCN = {
   ...adminZh,
   ...signUpZh,
   ...queriesZh,
+  ...supervisionZh,
   "app.name": "鱼鳞",
   "app.title": "鱼鳞 · 不动产登记",
   "app.subtitle": "不动产登记",

@@ -83,6 +83,11 @@ import type {
   SealKeysTable,
   UnitsTable,
 } from "./schema/register";
+import type {
+  IntegrityAlertFollowUpsTable,
+  IntegrityAlertsTable,
+  IntegrityThresholdsTable,
+} from "./schema/supervision";
 
 export type * from "./schema/cases";
 export type * from "./schema/certificates";
@@ -91,11 +96,15 @@ export type * from "./schema/integrations";
 export type * from "./schema/projects";
 export type * from "./schema/queries";
 export type * from "./schema/register";
+export type * from "./schema/supervision";
 
 export type DB = {
   projects: ProjectsTable;
   project_buildings: ProjectBuildingsTable;
   project_notices: ProjectNoticesTable;
+  integrity_alerts: IntegrityAlertsTable;
+  integrity_alert_follow_ups: IntegrityAlertFollowUpsTable;
+  integrity_thresholds: IntegrityThresholdsTable;
   offices: OfficesTable;
   institutions: InstitutionsTable;
   accounts: AccountsTable;

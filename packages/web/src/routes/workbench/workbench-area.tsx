@@ -8,6 +8,7 @@ import {
   FileSearchOutlined,
   InboxOutlined,
   PrinterOutlined,
+  SafetyOutlined,
   SearchOutlined,
   SettingOutlined,
 } from "@ant-design/icons";
@@ -18,6 +19,8 @@ import { AdminPage } from "./admin-page";
 import { CasePage } from "./case-page";
 import { InboxPage } from "./inbox-page";
 import { IntegrationsPage } from "./integrations-page";
+import { IntegrityAlertPage } from "./integrity-alert-page";
+import { IntegrityPage } from "./integrity-page";
 import { QueryQueuePage } from "./query-queue-page";
 import { RegisterPage } from "./register-page";
 import { SupervisionPage } from "./supervision-page";
@@ -33,6 +36,7 @@ const pages = {
   archive: <InboxPage inbox="archive" />,
   register: <RegisterPage />,
   supervision: <SupervisionPage />,
+  integrity: <IntegrityPage />,
   integrations: <IntegrationsPage />,
   admin: <AdminPage />,
   queries: <QueryQueuePage />,
@@ -40,6 +44,7 @@ const pages = {
 const extra = [
   { path: "units/:code", element: <UnitPage /> },
   { path: "cases/:id", element: <CasePage /> },
+  { path: "integrity/:id", element: <IntegrityAlertPage /> },
 ];
 
 const icons = {
@@ -51,6 +56,7 @@ const icons = {
   register: SearchOutlined,
   archive: ContainerOutlined,
   supervision: AlertOutlined,
+  integrity: SafetyOutlined,
   integrations: ApiOutlined,
   admin: SettingOutlined,
   queries: FileSearchOutlined,

@@ -60,6 +60,12 @@ export const workbenchMenu: readonly WorkbenchEntry[] = [
     roles: ["supervisor"],
   },
   {
+    segment: "integrity",
+    titleKey: "page.workbench.integrity",
+    soonKey: "page.workbench.integrity.soon",
+    roles: ["supervisor"],
+  },
+  {
     segment: "integrations",
     titleKey: "page.workbench.integrations",
     soonKey: "page.workbench.integrations.soon",
