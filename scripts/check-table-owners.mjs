@@ -78,6 +78,7 @@ const OWNERS = {
     "reconciliation_reports",
     "fetched_materials",
     "simulator_records",
+    "utility_transfers",
   ],
   queries: ["query_applications", "query_log", "query_blocks"],
   "platform/audit": ["audit_log"],

@@ -26,6 +26,7 @@ export type CasesModuleDeps = {
     Integrations,
     | "requireTaxCleared"
     | "notifyTaxRegistered"
+    | "requestUtilityTransfers"
     | "notifyBanks"
     | "refundUnregisteredCase"
     | "fetchLicence"
@@ -100,6 +101,7 @@ export function createCasesModule(deps: CasesModuleDeps) {
     officeSettings,
     requireTaxCleared: deps.integrations.requireTaxCleared,
     notifyTaxRegistered: deps.integrations.notifyTaxRegistered,
+    requestUtilityTransfers: deps.integrations.requestUtilityTransfers,
     notifyBanks: deps.integrations.notifyBanks,
     refundUnregisteredCase: deps.integrations.refundUnregisteredCase,
     certificates: {

@@ -57,6 +57,7 @@ import type {
   TaxAssessmentsTable,
   TaxConfirmationsTable,
   TaxDeclarationsTable,
+  UtilityTransfersTable,
 } from "./schema/integrations";
 import type { QueryApplicationsTable, QueryBlocksTable, QueryLogTable } from "./schema/queries";
 import type {
@@ -138,6 +139,7 @@ export type DB = {
   reconciliation_reports: ReconciliationReportsTable;
   fetched_materials: FetchedMaterialsTable;
   simulator_records: SimulatorRecordsTable;
+  utility_transfers: UtilityTransfersTable;
   cases: CasesTable;
   case_parts: CasePartsTable;
   case_parties: CasePartiesTable;
