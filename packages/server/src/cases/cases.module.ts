@@ -9,6 +9,8 @@ import { createCaseApplicationService } from "./case.service";
 import { createDeadlineRecompute } from "./case-deadlines";
 import { caseFetchingRoutes } from "./case-fetching.routes";
 import { createCaseFetchingService } from "./case-fetching.service";
+import { caseNotaryRoutes } from "./case-notary.routes";
+import { createNotaryFilingService } from "./case-notary.service";
 import { caseRatingRoutes } from "./case-ratings.routes";
 import { createCaseRatingsService } from "./case-ratings.service";
 import type { RegisteringPorts } from "./case-registering";
@@ -146,7 +148,8 @@ export function createCasesModule(deps: CasesModuleDeps) {
       fetchContract: (ctx, input) => deps.integrations.fetchContract(ctx, input),
     },
   });
-  return { application, workflow, views, ratings, scheduler, deadlines, fetching };
+  const notary = createNotaryFilingService({ application });
+  return { application, workflow, views, ratings, scheduler, deadlines, fetching, notary };
 }
 
 export type CasesModule = ReturnType<typeof createCasesModule>;
@@ -160,5 +163,6 @@ export const casesPlugin =
     await app.register(caseWorkflowRoutes({ workflow: module.workflow, views: module.views }));
     await app.register(caseRatingRoutes(module.ratings));
     await app.register(caseFetchingRoutes(module.fetching));
+    await app.register(caseNotaryRoutes(module.notary));
     app.addHook("onClose", async () => module.scheduler.stop());
   };

@@ -238,6 +238,8 @@ const catalogue = {
     "The case is registered: the utility choice can no longer change",
   ],
   "UTILITY.INVALID": [400, "联动过户信息有误", "The utility transfer choice is invalid"],
+  "NOTARY.NOT_NOTARY": [403, "仅公证机构可办理公证代办登记", "Only a notary files notarised registrations"],
+  "NOTARY.INVALID": [400, "公证代办申请有误", "The notarised filing is invalid"],
   "OUTBOX.NOT_RETRYABLE": [
     409,
     "该消息当前状态不可重发",
