@@ -3,6 +3,7 @@ import { casesEn } from "./messages/cases.messages";
 import { catalogueEn } from "./messages/catalogue.messages";
 import { certificatesEn } from "./messages/certificates.messages";
 import { commonEn } from "./messages/common.messages";
+import { departmentsEn } from "./messages/departments.messages";
 import { operationsEn } from "./messages/operations.messages";
 import { portalEn } from "./messages/portal.messages";
 import { queriesEn } from "./messages/queries.messages";
@@ -19,6 +20,7 @@ export const en: Dictionary = {
   ...casesEn,
   ...statusEn,
   ...portalEn,
+  ...departmentsEn,
   ...operationsEn,
   ...adminEn,
   ...signUpEn,
