@@ -9,7 +9,8 @@ beforeAll(async () => {
   env = await startTestEnv();
   api = http(env);
   g = given(env);
-});
+  // Migrating and seeding a fresh database takes over a minute when the machine is shared.
+}, 300_000);
 afterAll(async () => closeEnv(env));
 
 const DEED_NO = "（2026）粤佛禅城证字第1234号";

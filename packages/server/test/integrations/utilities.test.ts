@@ -28,7 +28,8 @@ beforeAll(async () => {
   platformKey = env.services.integrations.signingKey.publicKey;
   api = http(env);
   g = given(env);
-});
+  // Migrating and seeding a fresh database takes over a minute when the machine is shared.
+}, 300_000);
 afterAll(async () => {
   await closeEnv(env);
   await gas?.close();
