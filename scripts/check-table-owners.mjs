@@ -80,6 +80,7 @@ const OWNERS = {
     "reconciliation_reports",
     "fetched_materials",
     "simulator_records",
+    "utility_transfers",
   ],
   queries: ["query_applications", "query_log", "query_blocks"],
   supervision: ["integrity_alerts", "integrity_alert_follow_ups", "integrity_thresholds"],

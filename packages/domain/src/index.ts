@@ -17,3 +17,4 @@ export * from "./queries/index";
 export * from "./register/index";
 export * from "./result";
 export * from "./supervision/index";
+export * from "./utilities/utilities";

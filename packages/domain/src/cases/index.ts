@@ -3,6 +3,7 @@ export * from "./case-draft";
 export * from "./catalogue";
 export * from "./fraction";
 export * from "./materials";
+export * from "./notary";
 export * from "./parties";
 export * from "./periods";
 export * from "./plan/index";

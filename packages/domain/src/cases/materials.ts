@@ -98,6 +98,8 @@ export const MATERIALS = {
   },
   "death-proof": { name_zh: "被继承人死亡证明", name_en: "proof of death", eLicence: true, commitment: true },
   will: { name_zh: "遗嘱", name_en: "will" },
+  // 实施细则 第14条: a notarised deed of inheritance or gift stands for the will, agreement or contract.
+  "notarial-deed": { name_zh: "公证书（继承权或赠与公证）", name_en: "notarial deed (inheritance or gift)" },
   "heirs-agreement": {
     name_zh: "全体法定继承人关于不动产分配的协议",
     name_en: "agreement of all statutory heirs on the division",

@@ -84,7 +84,7 @@ export function createCaseMaterialsService(deps: { db: Database }) {
 }
 
 /** An upload's bytes, refused when too large or not parseable as the declared type. */
-async function checkedUpload(input: Extract<MaterialInput, { source: "upload" }>): Promise<Buffer> {
+export async function checkedUpload(input: Extract<MaterialInput, { source: "upload" }>): Promise<Buffer> {
   const bytes = Buffer.from(input.contentBase64, "base64");
   if (bytes.length > MAX_MATERIAL_BYTES)
     throw new AppError("CASE.MATERIAL_TOO_LARGE", { maxBytes: MAX_MATERIAL_BYTES });

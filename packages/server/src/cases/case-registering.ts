@@ -3,6 +3,7 @@ import {
   blocking,
   type CaseDraft,
   type HolidayCalendar,
+  isTransferCase,
   type LedgerReceipt,
   type OfficeSettings,
   type PartPlan,
@@ -40,6 +41,18 @@ export type RegisteringPorts = {
     tx: Tx,
     input: { caseRef: string; registeredAt: Date; certificateNo?: string | null },
   ) => Promise<void>;
+  /** 1+N (integrations/utilities): the buyer's chosen utility transfers, through the outbox. */
+  requestUtilityTransfers: (
+    tx: Tx,
+    input: {
+      caseRef: string;
+      unitCode: string;
+      jurisdiction: string;
+      registeredAt: Date;
+      certificateNo: string | null;
+      newHolders: Array<{ name: string; idNumber: string }>;
+    },
+  ) => Promise<number>;
   /** Collateral events to the mortgagee banks, through the outbox (integrations/bank). */
   notifyBanks: (tx: Tx, event: CollateralEvent) => Promise<number>;
   /**
@@ -334,6 +347,18 @@ async function notifyParties(
       caseRef: row.id,
       registeredAt: deps.now,
       certificateNo: issued?.number ?? null,
+    });
+  const part = bundle.parts.find((p) => p.part_no === partNo);
+  if (part && isTransferCase([part.type_id]))
+    await deps.requestUtilityTransfers(tx, {
+      caseRef: row.id,
+      unitCode: row.unit_code,
+      jurisdiction: row.jurisdiction,
+      registeredAt: deps.now,
+      certificateNo: issued?.number ?? null,
+      newHolders: bundle.parties
+        .filter((p) => p.part_no === partNo && p.role === "right-holder")
+        .map((p) => ({ name: p.name, idNumber: deps.pii.decrypt(p.id_number_enc) })),
     });
 }
 

@@ -138,7 +138,15 @@ export function createCaseApplicationService(deps: CaseAppDeps) {
   }
 
   return {
-    async createCase(ctx: RequestContext, input: CreateCaseInput): Promise<{ id: string }> {
+    /**
+     * `within` runs in the creating transaction (e.g. a notary's deed stored with the case it
+     * supports): the case exists exactly when it succeeds.
+     */
+    async createCase(
+      ctx: RequestContext,
+      input: CreateCaseInput,
+      within?: (tx: Tx, id: string) => Promise<void>,
+    ): Promise<{ id: string }> {
       const actor = requireActor(ctx);
       const { kind, types } = partsOfType(input.typeId);
       const parsed = parseUnitCode(input.unitCode);
@@ -194,6 +202,7 @@ export function createCaseApplicationService(deps: CaseAppDeps) {
           jurisdiction,
           details: { typeId: input.typeId, unitCode },
         });
+        await within?.(tx, id);
         return { id };
       });
     },

@@ -9,6 +9,8 @@ import { createCaseApplicationService } from "./case.service";
 import { createDeadlineRecompute } from "./case-deadlines";
 import { caseFetchingRoutes } from "./case-fetching.routes";
 import { createCaseFetchingService } from "./case-fetching.service";
+import { caseNotaryRoutes } from "./case-notary.routes";
+import { createNotaryFilingService } from "./case-notary.service";
 import { caseRatingRoutes } from "./case-ratings.routes";
 import { createCaseRatingsService } from "./case-ratings.service";
 import type { RegisteringPorts } from "./case-registering";
@@ -29,6 +31,7 @@ export type CasesModuleDeps = {
     Integrations,
     | "requireTaxCleared"
     | "notifyTaxRegistered"
+    | "requestUtilityTransfers"
     | "notifyBanks"
     | "refundUnregisteredCase"
     | "fetchLicence"
@@ -103,6 +106,7 @@ export function createCasesModule(deps: CasesModuleDeps) {
     officeSettings,
     requireTaxCleared: deps.integrations.requireTaxCleared,
     notifyTaxRegistered: deps.integrations.notifyTaxRegistered,
+    requestUtilityTransfers: deps.integrations.requestUtilityTransfers,
     notifyBanks: deps.integrations.notifyBanks,
     refundUnregisteredCase: deps.integrations.refundUnregisteredCase,
     certificates: {
@@ -152,7 +156,8 @@ export function createCasesModule(deps: CasesModuleDeps) {
   });
   // 带押过户（分段）: the old bank's confirmation through the bank connector cancels its mortgage.
   const repayments = createRepaymentConfirmations({ pii });
-  return { application, workflow, views, ratings, scheduler, deadlines, fetching, repayments };
+  const notary = createNotaryFilingService({ application });
+  return { application, workflow, views, ratings, scheduler, deadlines, fetching, repayments, notary };
 }
 
 export type CasesModule = ReturnType<typeof createCasesModule>;
@@ -166,5 +171,6 @@ export const casesPlugin =
     await app.register(caseWorkflowRoutes({ workflow: module.workflow, views: module.views }));
     await app.register(caseRatingRoutes(module.ratings));
     await app.register(caseFetchingRoutes(module.fetching));
+    await app.register(caseNotaryRoutes(module.notary));
     app.addHook("onClose", async () => module.scheduler.stop());
   };

@@ -1,5 +1,6 @@
 import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
 import { createHolidayScheduleService } from "../calendar/holiday-schedule.service";
+import { caseFactsFor } from "../cases/case-facts.port";
 import { createCasesModule } from "../cases/cases.module";
 import { findCertificate } from "../certificates/certificate.repository";
 import { createCertificatesModule } from "../certificates/certificates.module";
@@ -62,6 +63,7 @@ export async function openServices(
     pii,
     now,
     housingCount: createRegisterHousingCount(),
+    utilityCase: caseFactsFor,
     log: log.child({ name: "outbox" }),
   });
   // The register 登记簿: ledger, projections, proofs, import (register/).

@@ -10,6 +10,7 @@ import { operationsRoutes } from "./operations/operations.routes";
 import { paymentRoutes } from "./payment/payment.routes";
 import { callbackRoutes } from "./shared/callbacks.routes";
 import { taxRoutes } from "./tax/tax.routes";
+import { utilityRoutes } from "./utilities/utilities.routes";
 
 const _ZParty = z.object({ name: z.string().min(1).max(100), idNumber: z.string().min(8).max(30) });
 const ZAny = z.record(z.string(), z.unknown());
@@ -89,4 +90,5 @@ export const integrationRoutes =
     await app.register(taxRoutes(deps));
     await app.register(paymentRoutes(deps.integrations, { localRateBp: deps.localRateBp }));
     await app.register(fetchRoutes(deps.integrations));
+    await app.register(utilityRoutes(deps.integrations.utilities));
   };

@@ -33,13 +33,16 @@ import { createHttpTaxConnector } from "./tax/tax.connector";
 import { createTaxService } from "./tax/tax.service";
 import { createTaxSimulator } from "./tax/tax.simulator";
 import { TAX_TOPICS, taxCallbacks, taxTopics } from "./tax/tax.topics";
+import { createUtilitiesService, type UtilityCasePort } from "./utilities/utilities.service";
+import { UTILITY_TOPICS, utilityTopics } from "./utilities/utilities.topics";
+import { createUtilityConnectors, utilityModes } from "./utilities/utilities.wiring";
 
 /**
  * Registration fee tables: the national one, and per-province overrides keyed by `xx0000`
  * (e.g. `"500000": { waiveChanges: true }` where a province waives change fees [?]).
  */
 /** The one registry of outbox topics: each capability declares its own, with payload schemas. */
-export const OUTBOX_TOPICS = { ...TAX_TOPICS, ...PAYMENT_TOPICS, ...BANK_TOPICS } as const;
+export const OUTBOX_TOPICS = { ...TAX_TOPICS, ...PAYMENT_TOPICS, ...BANK_TOPICS, ...UTILITY_TOPICS } as const;
 
 export const FEE_TABLES: FeeTables = { national: NATIONAL_FEE_TABLE, provinces: {} };
 
@@ -54,6 +57,8 @@ export function createIntegrations(deps: {
   pii: PiiCipher;
   now: () => Date;
   housingCount: HouseholdHousingCount;
+  /** The cases capability's view of a case for the 1+N utility choice (cases/case-facts.port.ts). */
+  utilityCase: UtilityCasePort;
   /** The process's logger (asynchronous, platform/logging.ts); else one at the configured level. */
   log?: Logger;
 }) {
@@ -129,10 +134,13 @@ export function createIntegrations(deps: {
     : createFaceSimulator({ store, personKey });
   // Bound by the composition root once the cases capability exists (it needs notifyBanks first).
   let repaymentPort: RepaymentPort | undefined;
+  const utilityConnectors = createUtilityConnectors({ config: ic.utilities, store, signingKey, ic, now });
+  const utilities = createUtilitiesService({ db, outbox, caseOf: deps.utilityCase, now, wake });
 
   const handlers = [
     ...taxTopics(taxConnector, tax),
     ...refundTopics(gateway, refunds),
+    ...utilityTopics(utilityConnectors, utilities),
     ...bankTopics({
       db,
       store,
@@ -189,6 +197,7 @@ export function createIntegrations(deps: {
       mode("elicence", "电子证照库 E-licence library", ic.elicenceUrl),
       mode("sms", "短信平台 SMS gateway", ic.smsUrl),
       mode("face", "人脸核验 Face verification", ic.faceUrl),
+      ...utilityModes(ic.utilities).map((u) => mode(u.connector, u.label, u.url)),
       ...banks.map((b) => mode(`bank:${b.id}`, b.name, endpoints.get(b.id) ?? undefined)),
     ];
   };
@@ -219,6 +228,7 @@ export function createIntegrations(deps: {
     housingConnector,
     elicence,
     notifyBanks,
+    utilities,
     inbound,
     /** 带押过户（分段）: where the banks' `repayment-confirmed` callbacks go (the cases capability). */
     bindRepayments(port: RepaymentPort) {
@@ -229,6 +239,8 @@ export function createIntegrations(deps: {
     /** For the cases module's registering transaction (R22). */
     requireTaxCleared: tax.requireTaxCleared,
     notifyTaxRegistered: tax.notifyTaxRegistered,
+    /** For the registering transaction of a transfer: the buyer's chosen 1+N utility transfers. */
+    requestUtilityTransfers: utilities.requestTransfers,
     /** For the cases module's transaction that ends a case without registration (退费). */
     refundUnregisteredCase: refunds.refundUnregisteredCase,
     /** For the cases module's 零材料: licences and filed contracts fetched into a case. */

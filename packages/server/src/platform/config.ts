@@ -1,4 +1,5 @@
 import path from "node:path";
+import { UTILITY_SERVICES } from "@yulin/domain/utilities/utilities";
 import { z } from "zod";
 
 const flag = z
@@ -52,6 +53,12 @@ const ZEnv = z.object({
   YULIN_SMS_URL: z.url().optional(),
   YULIN_FACE_URL: z.url().optional(),
   YULIN_PUBLIC_URL: z.url().optional(),
+  // 1+N utilities: `water=https://…,power=https://…` and each company's SM2 public key (130 hex).
+  YULIN_UTILITY_URLS: servicePairs((v) => URL.canParse(v), "URL").optional(),
+  YULIN_UTILITY_KEYS: servicePairs(
+    (v) => /^04[0-9a-fA-F]{128}$/.test(v),
+    "SM2 public key (04 + 128 hex)",
+  ).optional(),
   YULIN_SIGNING_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex characters (SM2 private key)")
@@ -120,6 +127,8 @@ export type IntegrationsConfig = Readonly<{
   smsUrl: string | undefined;
   /** Face verification (人脸核验) of the public-security service. Unset: the simulator. */
   faceUrl: string | undefined;
+  /** 1+N utility companies with an HTTP interface (the others are simulated): URL and reply key. */
+  utilities: Readonly<Record<string, { url: string; publicKey: string }>>;
   /** Base URL of this server as payers and departments reach it (payment pages, notify URLs). */
   publicUrl: string;
   signingKeyHex: string | undefined;
@@ -143,6 +152,43 @@ const listOf = (value: string | undefined): string[] =>
     .split(",")
     .map((v) => v.trim())
     .filter((v) => v.length > 0);
+
+/** `service=value,service=value` with services among the 1+N utilities and values passing `ok`. */
+function servicePairs(ok: (value: string) => boolean, what: string) {
+  return z.string().refine(
+    (v) =>
+      v.split(",").every((pair) => {
+        const [name, ...rest] = pair.trim().split("=");
+        return (UTILITY_SERVICES as readonly string[]).includes(name ?? "") && ok(rest.join("="));
+      }),
+    `must be service=${what} pairs (services: ${UTILITY_SERVICES.join(", ")})`,
+  );
+}
+
+function pairsOf(value: string | undefined): Map<string, string> {
+  return new Map(
+    (value ?? "")
+      .split(",")
+      .filter((p) => p.trim() !== "")
+      .map((p) => {
+        const [name, ...rest] = p.trim().split("=");
+        return [name!, rest.join("=")] as const;
+      }),
+  );
+}
+
+/** Every utility with a URL needs the company's key to check its replies. */
+function utilityConnectors(urls: string | undefined, keys: string | undefined) {
+  const keyOf = pairsOf(keys);
+  const out: Record<string, { url: string; publicKey: string }> = {};
+  for (const [service, url] of pairsOf(urls)) {
+    const publicKey = keyOf.get(service);
+    if (!publicKey)
+      throw new ConfigError(`Invalid configuration (配置错误): YULIN_UTILITY_KEYS has no key for ${service}`);
+    out[service] = { url, publicKey: publicKey.toLowerCase() };
+  }
+  return Object.freeze(out);
+}
 
 /** Parses the environment once; a bad value stops start-up naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -187,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       elicenceUrl: e.YULIN_ELICENCE_URL,
       smsUrl: e.YULIN_SMS_URL,
       faceUrl: e.YULIN_FACE_URL,
+      utilities: utilityConnectors(e.YULIN_UTILITY_URLS, e.YULIN_UTILITY_KEYS),
       publicUrl: (e.YULIN_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
       signingKeyHex: e.YULIN_SIGNING_KEY?.toLowerCase(),
       worker: e.YULIN_WORKER,

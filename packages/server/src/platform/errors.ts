@@ -222,6 +222,24 @@ const catalogue = {
   "INTEGRATION.NO_KEY": [401, "机构未登记验签公钥", "The institution has no registered public key"],
   "INTEGRATION.BAD_PUBLIC_KEY": [400, "SM2 公钥格式无效", "The SM2 public key is invalid"],
   "INTEGRATION.UNKNOWN_MESSAGE": [400, "不支持的报文类型", "Unsupported message type"],
+  "INTEGRATION.REPLY_SIGNATURE_INVALID": [
+    502,
+    "部门应答签名验证失败，应答未采用",
+    "The department's reply signature does not verify: the reply was not applied",
+  ],
+  "UTILITY.NOT_TRANSFER": [
+    409,
+    "该案件不是转移登记，无需联动过户",
+    "Only a transfer case moves utility accounts",
+  ],
+  "UTILITY.CHOICE_CLOSED": [
+    409,
+    "已登簿，联动过户选择不可再改",
+    "The case is registered: the utility choice can no longer change",
+  ],
+  "UTILITY.INVALID": [400, "联动过户信息有误", "The utility transfer choice is invalid"],
+  "NOTARY.NOT_NOTARY": [403, "仅公证机构可办理公证代办登记", "Only a notary files notarised registrations"],
+  "NOTARY.INVALID": [400, "公证代办申请有误", "The notarised filing is invalid"],
   "OUTBOX.NOT_RETRYABLE": [
     409,
     "该消息当前状态不可重发",

@@ -14133,6 +14133,312 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/notary/filings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 公证代办 A notary files an inheritance or gift registration with its notarial deed */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            typeId: "transfer.inheritance" | "transfer.gift";
+            unitCode: string;
+            parts: {
+              /** @description PartDetails */
+              details?: {
+                /** @enum {string} */
+                coOwnership?: "sole" | "joint" | "shares" | "other";
+                targetRightId?: string;
+                /** @enum {string} */
+                scope?: "house-and-land" | "house-only" | "land-only";
+                ownShareOnly?: boolean;
+                coOwnerAgreement?: boolean;
+                presentedCertificate?: string;
+                termEnd?: string;
+                /** @enum {string} */
+                landUse?: "residential" | "industrial" | "commercial" | "other";
+                fromAdvanceNoticeId?: string;
+                developerRefused?: boolean;
+                correction?: {
+                  errorRegisteredOn?: string;
+                  noticeServedOn?: string;
+                };
+                mortgage?: {
+                  /** @description fen */
+                  amount?: number;
+                  debtEnd?: string;
+                  transferBan?: boolean;
+                  targetMortgageId?: string;
+                  rank?: number;
+                  collateralUnits?: string[];
+                  /** @enum {string} */
+                  collateral?: "right" | "easement";
+                  lawAllows?: boolean;
+                  assignmentAgreed?: boolean;
+                  /** @enum {string} */
+                  fixingEvent?:
+                    | "period-ended"
+                    | "two-years-request"
+                    | "no-new-debt"
+                    | "seizure-known"
+                    | "bankruptcy";
+                };
+                advanceNotice?: {
+                  /** @enum {string} */
+                  kind?: "presale-sale" | "sale" | "presale-mortgage" | "mortgage";
+                  targetId?: string;
+                  registrablePossibleOn?: string;
+                };
+                seizure?: {
+                  court: string;
+                  deliveredAt: string;
+                  periodStart: string;
+                  periodEnd: string;
+                  targetSeizureId?: string;
+                };
+                objection?: {
+                  matter: string;
+                  grounds: string;
+                  targetId?: string;
+                };
+                easement?: {
+                  dominantUnitCode: string;
+                  dominantTermEnd?: string;
+                  withDominantTransfer?: boolean;
+                };
+                habitation?: {
+                  byWill?: boolean;
+                  targetId?: string;
+                  /** @enum {string} */
+                  ended?: "term" | "death" | "agreement";
+                };
+                decision?: {
+                  court?: string;
+                  wholeUnit?: boolean;
+                };
+                right?: {
+                  rightType: string;
+                  nature?: string | null;
+                  use?: string | null;
+                  area?: number | null;
+                  termStart?: string | null;
+                  termEnd?: string | null;
+                };
+                /** @description 自然状况变更: the unit's facts as they now are */
+                unit?: {
+                  address?: string;
+                  buildingArea?: number | null;
+                  innerArea?: number | null;
+                  sharedArea?: number | null;
+                  use?: string | null;
+                  floor?: number | null;
+                  roomLabel?: string | null;
+                  structure?: string | null;
+                };
+                priceFen?: number;
+                documentNo?: string;
+              };
+              parties: {
+                /** @enum {string} */
+                role:
+                  | "right-holder"
+                  | "obligor"
+                  | "agent"
+                  | "helper"
+                  | "estate-administrator"
+                  | "heir"
+                  | "legatee"
+                  | "debtor"
+                  | "guardian"
+                  | "interested-party"
+                  | "instructing-authority";
+                /** @description A platform account (username): its identity on file */
+                account?: string;
+                name?: string;
+                /**
+                 * @description 1 居民身份证, 8 统一社会信用代码
+                 * @enum {string}
+                 */
+                idType?: "1" | "8";
+                idNumber?: string;
+                actsFor?: {
+                  account?: string;
+                  idNumber?: string;
+                };
+                /** @description 按份共有 share: 1/2, 0.5, 50% */
+                share?: string;
+                heirOrder?: 1 | 2;
+                /** @enum {string} */
+                unregisteredAcquisition?: "inheritance" | "decision";
+              }[];
+            }[];
+            deed: {
+              /** @description 公证书编号, e.g. （2026）粤佛禅城证字第1234号 */
+              deedNo: string;
+              fileName: string;
+              mediaType: string;
+              contentBase64: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              id: string;
+              deed: {
+                deedNo: string;
+                sm3: string;
+              };
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/register/units/{code}": {
     parameters: {
       query?: never;
@@ -24402,6 +24708,356 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/cases/{id}/utilities": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 联动过户 The case's utility transfers (water, power, gas, network, TV) and their results */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              caseId: string;
+              eligible: boolean;
+              open: boolean;
+              mayChoose: boolean;
+              transfers: {
+                /** @enum {string} */
+                service: "water" | "power" | "gas" | "network" | "tv";
+                name_zh: string;
+                name_en: string;
+                accountNo: string;
+                /** @enum {string} */
+                status: "chosen" | "requested" | "done" | "rejected";
+                chosenAt: string;
+                requestedAt: string | null;
+                answeredAt: string | null;
+                companyRef: string | null;
+                reason: string | null;
+                mode: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    /** 选择联动过户 The buyer chooses the utility accounts to move with the property (until 登簿) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            transfers: {
+              /** @enum {string} */
+              service: "water" | "power" | "gas" | "network" | "tv";
+              accountNo: string;
+            }[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              caseId: string;
+              eligible: boolean;
+              open: boolean;
+              mayChoose: boolean;
+              transfers: {
+                /** @enum {string} */
+                service: "water" | "power" | "gas" | "network" | "tv";
+                name_zh: string;
+                name_en: string;
+                accountNo: string;
+                /** @enum {string} */
+                status: "chosen" | "requested" | "done" | "rejected";
+                chosenAt: string;
+                requestedAt: string | null;
+                answeredAt: string | null;
+                companyRef: string | null;
+                reason: string | null;
+                mode: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Error */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        423: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+        /** @description Error */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              /** @description Stable error code, e.g. AUTH.FORBIDDEN */
+              code: string;
+              message_zh: string;
+              message_en: string;
+              details: unknown;
+            };
+          };
+        };
+      };
+    };
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

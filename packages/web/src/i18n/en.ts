@@ -4,6 +4,7 @@ import { catalogueEn } from "./messages/catalogue.messages";
 import { certificatesEn } from "./messages/certificates.messages";
 import { combinedEn } from "./messages/combined.messages";
 import { commonEn } from "./messages/common.messages";
+import { departmentsEn } from "./messages/departments.messages";
 import { operationsEn } from "./messages/operations.messages";
 import { portalEn } from "./messages/portal.messages";
 import { queriesEn } from "./messages/queries.messages";
@@ -22,6 +23,7 @@ export const en: Dictionary = {
   ...statusEn,
   ...portalEn,
   ...combinedEn,
+  ...departmentsEn,
   ...operationsEn,
   ...adminEn,
   ...signUpEn,

@@ -9,6 +9,7 @@ import { catalogueZh } from "./messages/catalogue.messages";
 import { certificatesZh } from "./messages/certificates.messages";
 import { combinedZh } from "./messages/combined.messages";
 import { commonZh } from "./messages/common.messages";
+import { departmentsZh } from "./messages/departments.messages";
 import { operationsZh } from "./messages/operations.messages";
 import { portalZh } from "./messages/portal.messages";
 import { queriesZh } from "./messages/queries.messages";
@@ -26,6 +27,7 @@ export const zhCN = {
   ...statusZh,
   ...portalZh,
   ...combinedZh,
+  ...departmentsZh,
   ...operationsZh,
   ...adminZh,
   ...signUpZh,
@@ -124,7 +126,7 @@ export const zhCN = {
   "page.portal.agency": "代办业务",
   "page.portal.agency.soon": "这里将由中介代当事人填写申请，当事人只需确认并签名。",
   "page.portal.inheritance": "公证继承",
-  "page.portal.inheritance.soon": "这里将在办理继承、赠与公证的同时提交登记申请。",
+  "page.portal.inheritance.soon": "办理继承、赠与公证的同时提交登记申请。",
   "page.portal.collaboration": "协同任务",
   "page.portal.collaboration.soon": "这里将处理登记机构推送的协同任务，如税费核定、网签合同与购房资格核验。",
 

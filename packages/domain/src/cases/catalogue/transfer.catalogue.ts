@@ -35,7 +35,7 @@ export const TRANSFER_TYPES: readonly BusinessType[] = [
     name_en: "transfer by gift",
     acquisition: "gift",
     parties: [party("right-holder", "受赠人", "donee"), party("obligor", "赠与人", "donor")],
-    materials: ["title-certificate", "gift-contract", "tax-proof"],
+    materials: ["title-certificate", { id: "gift-contract", anyOf: ["notarial-deed"] }, "tax-proof"],
   }),
   defineType({
     ...common,
@@ -57,7 +57,7 @@ export const TRANSFER_TYPES: readonly BusinessType[] = [
     materials: [
       "title-certificate",
       { id: "death-proof", rule: "R25" },
-      { id: "will", anyOf: ["heirs-agreement", "legal-document"], rule: "R25" },
+      { id: "will", anyOf: ["heirs-agreement", "legal-document", "notarial-deed"], rule: "R25" },
       { id: "kinship-proof", rule: "R25" },
       { id: "administrator-declaration", when: "administrator-present", rule: "R25" },
       // Statutory heirs are exempt from deed tax, but the exemption is confirmed by the tax office.

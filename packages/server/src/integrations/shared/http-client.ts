@@ -1,4 +1,10 @@
-import { HEADER_IDEMPOTENCY, HEADER_SIGNATURE, HEADER_TIMESTAMP, signBody } from "./signed-message";
+import {
+  HEADER_IDEMPOTENCY,
+  HEADER_SIGNATURE,
+  HEADER_TIMESTAMP,
+  signBody,
+  verifyBody,
+} from "./signed-message";
 
 /** A failure the outbox may retry (network, timeout, 5xx, 408, 429) or not (other 4xx). */
 export class ConnectorError extends Error {
@@ -11,6 +17,9 @@ export class ConnectorError extends Error {
   }
 }
 
+/** The department's answer is not signed by the key it registered: refused, never applied (retried). */
+export const REPLY_SIGNATURE_INVALID = "INTEGRATION.REPLY_SIGNATURE_INVALID";
+
 export type SignedClient = {
   post<T>(path: string, body: unknown, idempotencyKey: string): Promise<T>;
   get<T>(path: string): Promise<T>;
@@ -22,6 +31,13 @@ export function createSignedClient(options: {
   privateKey: string;
   timeoutMs: number;
   now: () => Date;
+  /**
+   * The department's SM2 public key: when set, every answer must carry its signature over
+   * timestamp ‖ body (the same headers as ours); one that does not verify is refused with
+   * `INTEGRATION.REPLY_SIGNATURE_INVALID` (retryable: the request is kept, nothing is applied).
+   */
+  replyPublicKey?: string;
+  replyMaxSkewMs?: number;
 }): SignedClient {
   async function send<T>(method: "GET" | "POST", path: string, body: unknown, key?: string): Promise<T> {
     const raw = body === undefined ? "" : JSON.stringify(body);
@@ -52,6 +68,24 @@ export function createSignedClient(options: {
         retryable,
         response.status,
       );
+    }
+    if (options.replyPublicKey) {
+      const failure = verifyBody(
+        {
+          rawBody: text,
+          timestamp: response.headers.get(HEADER_TIMESTAMP) ?? undefined,
+          signature: response.headers.get(HEADER_SIGNATURE) ?? undefined,
+        },
+        options.replyPublicKey,
+        options.now(),
+        options.replyMaxSkewMs ?? 300_000,
+      );
+      if (failure)
+        throw new ConnectorError(
+          `${REPLY_SIGNATURE_INVALID}: ${method} ${path}: reply ${failure}`,
+          true,
+          response.status,
+        );
     }
     try {
       return (text ? JSON.parse(text) : {}) as T;

@@ -58,6 +58,7 @@ import type {
   TaxAssessmentsTable,
   TaxConfirmationsTable,
   TaxDeclarationsTable,
+  UtilityTransfersTable,
 } from "./schema/integrations";
 import type { ProjectBuildingsTable, ProjectNoticesTable, ProjectsTable } from "./schema/projects";
 import type { QueryApplicationsTable, QueryBlocksTable, QueryLogTable } from "./schema/queries";
@@ -153,6 +154,7 @@ export type DB = {
   reconciliation_reports: ReconciliationReportsTable;
   fetched_materials: FetchedMaterialsTable;
   simulator_records: SimulatorRecordsTable;
+  utility_transfers: UtilityTransfersTable;
   cases: CasesTable;
   case_parts: CasePartsTable;
   case_parties: CasePartiesTable;

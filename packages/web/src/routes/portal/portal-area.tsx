@@ -19,6 +19,7 @@ import { ApplyPage } from "../hall/apply-page";
 import { AgencyPage } from "./agency-page";
 import { CollateralPage, MortgagesPage } from "./bank-pages";
 import { SeizureListPage, SeizuresPage } from "./court-pages";
+import { NotaryPage } from "./notary-page";
 import { portalMenu, portalMenuFor } from "./portal.menu";
 
 const icons = {
@@ -45,6 +46,7 @@ const pages = {
   seizures: <SeizuresPage />,
   "seizure-list": <SeizureListPage />,
   agency: <AgencyPage />,
+  inheritance: <NotaryPage />,
 };
 
 const extra = [

@@ -17,6 +17,7 @@ import { PageHeader } from "../../features/shell/components/page-header";
 import { PageLoading } from "../../features/shell/components/page-loading";
 import { QueryError } from "../../features/shell/components/query-error";
 import { officeName } from "../../features/shell/office-name";
+import { CaseUtilities } from "../../features/utilities/case-utilities";
 import { pick, useLanguage, useT } from "../../i18n";
 
 /** The rules' stage for the next step a member of staff may take. */
@@ -139,6 +140,7 @@ export function CasePage() {
             <Card size="small" title={t("case.certificates")}>
               <CaseCertificates view={c} canPrint={c.nextActions.includes("issue") || c.stage === "issued"} />
             </Card>
+            <CaseUtilities id={c.id} />
             <Card size="small" title={t("case.timeline")}>
               <CaseTimeline id={c.id} />
             </Card>

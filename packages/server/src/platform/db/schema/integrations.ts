@@ -206,3 +206,18 @@ export type SimulatorRecordsTable = {
   sealed: string | null;
   created_at: CreatedAt;
 };
+
+/** 水电气网视联动过户: the utility transfers a buyer chose, and each company's answer. */
+export type UtilityTransfersTable = {
+  case_id: string;
+  service: "water" | "power" | "gas" | "network" | "tv";
+  account_no: string;
+  status: "chosen" | "requested" | "done" | "rejected";
+  chosen_by: string;
+  chosen_at: Timestamp;
+  requested_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  company_ref: string | null;
+  reason: string | null;
+  connector_mode: string | null;
+};

@@ -9,6 +9,7 @@ import { PageHeader } from "../../shell/components/page-header";
 import { PageLoading } from "../../shell/components/page-loading";
 import { QueryError, useErrorText } from "../../shell/components/query-error";
 import { officeName } from "../../shell/office-name";
+import { CaseUtilities } from "../../utilities/case-utilities";
 import type { SubmitResult } from "../api/cases.api";
 import { CLOSED_STAGES, chinaToday, MAIN_STAGES, stageIndex } from "../deadline";
 import { useApplicantActions, useCase, useLiveFindings } from "../hooks/use-cases";
@@ -230,6 +231,7 @@ export function ApplicantCase({ id }: { id: string }) {
             <Card size="small" title={t("case.certificates")}>
               <CaseCertificates view={c} canPrint={false} />
             </Card>
+            <CaseUtilities id={c.id} />
             {FINISHED.includes(c.stage) ? (
               <Card size="small" title={t("rating.title")}>
                 <CaseRating id={c.id} />

@@ -1,0 +1,56 @@
+import type { Messages } from "./messages";
+
+/** 1+N utility transfers and notarised filings (issue 15). */
+export const departmentsZh = {
+  "utilities.title": "水电气网视联动过户",
+  "utilities.intro": "登簿后，登记机构将您选择的户号过户申请推送给各公司，无需再跑各营业厅。",
+  "utilities.accountNo": "户号",
+  "utilities.save": "保存选择",
+  "utilities.saved": "已保存联动过户选择",
+  "utilities.none": "未选择联动过户",
+  "utilities.closed": "已登簿，选择不可再改。",
+  "utilities.status.chosen": "已选择",
+  "utilities.status.requested": "已推送",
+  "utilities.status.done": "已过户",
+  "utilities.status.rejected": "未通过",
+  "utilities.companyRef": "公司受理号",
+  "notary.intro": "办理继承、赠与公证的同时，将登记申请连同公证书一次提交登记机构。",
+  "notary.type": "登记业务",
+  "notary.unitCode": "不动产单元号",
+  "notary.role": "当事人角色",
+  "notary.account": "当事人账户",
+  "notary.deedNo": "公证书编号",
+  "notary.deedFile": "公证书（PDF）",
+  "notary.chooseFile": "选择文件",
+  "notary.submit": "提交登记申请与公证书",
+  "notary.filed": "已提交，业务号",
+  "notary.addParty": "添加当事人",
+} as const;
+
+export const departmentsEn: Messages<typeof departmentsZh> = {
+  "utilities.title": "Utility transfers (water, power, gas, network, TV)",
+  "utilities.intro":
+    "After registration the registry sends your chosen account transfers to each company: no visits to their offices.",
+  "utilities.accountNo": "Account no.",
+  "utilities.save": "Save choice",
+  "utilities.saved": "Utility transfer choice saved",
+  "utilities.none": "No utility transfer chosen",
+  "utilities.closed": "Registered: the choice can no longer change.",
+  "utilities.status.chosen": "Chosen",
+  "utilities.status.requested": "Sent",
+  "utilities.status.done": "Transferred",
+  "utilities.status.rejected": "Rejected",
+  "utilities.companyRef": "Company reference",
+  "notary.intro":
+    "While notarising an inheritance or gift, file the registration with the notarial deed to the registry in one step.",
+  "notary.type": "Registration",
+  "notary.unitCode": "Unit code",
+  "notary.role": "Party role",
+  "notary.account": "Party account",
+  "notary.deedNo": "Notarial deed no.",
+  "notary.deedFile": "Notarial deed (PDF)",
+  "notary.chooseFile": "Choose file",
+  "notary.submit": "File registration with deed",
+  "notary.filed": "Filed, case no.",
+  "notary.addParty": "Add party",
+};
