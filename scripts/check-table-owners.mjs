@@ -80,6 +80,8 @@ const OWNERS = {
     "simulator_records",
   ],
   queries: ["query_applications", "query_log", "query_blocks"],
+  dashboards: ["case_day_figures", "staff_day_figures", "encumbrance_day_figures"],
+  transparency: ["complaints", "compensation_claims"],
   "platform/audit": ["audit_log"],
   "platform/outbox": ["outbox", "connector_health"],
   "platform/db": ["settings"],

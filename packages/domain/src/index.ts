@@ -15,3 +15,4 @@ export * from "./ledger/index";
 export * from "./queries/index";
 export * from "./register/index";
 export * from "./result";
+export * from "./transparency/index";

@@ -3,6 +3,7 @@ import { createHolidayScheduleService } from "../calendar/holiday-schedule.servi
 import { createCasesModule } from "../cases/cases.module";
 import { findCertificate } from "../certificates/certificate.repository";
 import { createCertificatesModule } from "../certificates/certificates.module";
+import { createDashboardService } from "../dashboards/dashboard.service";
 import { findAccountIdentity } from "../identity/account.repository";
 import { createAccountService } from "../identity/account.service";
 import { createAccountRecoveryService } from "../identity/account-recovery.service";
@@ -23,6 +24,7 @@ import { createQueriesModule } from "../queries/queries.module";
 import { createRegisterHousingCount } from "../register/household-housing-count";
 import { listSealKeys } from "../register/ledger.repository";
 import { createRegisterModule } from "../register/register.module";
+import { createTransparencyModule } from "../transparency/transparency.module";
 import { queryPorts } from "./queries.wiring";
 
 /**
@@ -113,6 +115,14 @@ export async function openServices(
   const accounts = createAccountService({ db, pii });
   const signUp = createSignUpService({ db, pii, accounts, ports: integrations.identityChecks, now });
   const today = () => new Date(now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  // 一屏智判 (dashboards/) and 阳光登记: public statistics, complaints, compensation (transparency/).
+  const dashboards = createDashboardService({ db, now });
+  const transparency = createTransparencyModule({
+    db,
+    pii,
+    now,
+    addWorkingDays: async (from, days) => (await calendar.deadline(from, days)).date,
+  });
   return {
     config,
     db,
@@ -142,6 +152,8 @@ export async function openServices(
     integrations,
     cases,
     queries,
+    dashboards,
+    transparency,
   };
 }
 

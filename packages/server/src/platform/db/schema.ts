@@ -81,6 +81,13 @@ import type {
   SealKeysTable,
   UnitsTable,
 } from "./schema/register";
+import type {
+  CaseDayFiguresTable,
+  CompensationClaimsTable,
+  ComplaintsTable,
+  EncumbranceDayFiguresTable,
+  StaffDayFiguresTable,
+} from "./schema/transparency";
 
 export type * from "./schema/cases";
 export type * from "./schema/certificates";
@@ -88,6 +95,7 @@ export type * from "./schema/foundation";
 export type * from "./schema/integrations";
 export type * from "./schema/queries";
 export type * from "./schema/register";
+export type * from "./schema/transparency";
 
 export type DB = {
   offices: OfficesTable;
@@ -158,4 +166,9 @@ export type DB = {
   query_applications: QueryApplicationsTable;
   query_log: QueryLogTable;
   query_blocks: QueryBlocksTable;
+  case_day_figures: CaseDayFiguresTable;
+  staff_day_figures: StaffDayFiguresTable;
+  encumbrance_day_figures: EncumbranceDayFiguresTable;
+  complaints: ComplaintsTable;
+  compensation_claims: CompensationClaimsTable;
 };
