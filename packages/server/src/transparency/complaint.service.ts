@@ -68,6 +68,8 @@ export function createComplaintService(deps: {
       if (!(await officeExists(db, input.office)))
         throw new AppError("OFFICE.UNKNOWN", { office: input.office });
       const today = chinaDateOf(deps.now());
+      // Outside the transaction: the calendar reads on its own connection (one on PGlite).
+      const answerDue = await deps.addWorkingDays(today, COMPLAINT_ANSWER_WORKING_DAYS);
       const row = await inTransaction(db, async (tx) => {
         const inserted = await insertComplaint(tx, {
           tracking_no: complaintTrackingNo(input.office, today, crypto.randomBytes(8)),
@@ -77,7 +79,7 @@ export function createComplaintService(deps: {
           content: input.content.trim(),
           contact_name: input.contact!.name!.trim(),
           contact_phone_enc: deps.pii.encrypt(input.contact!.phone!.replace(/\s+/g, "")),
-          answer_due: await deps.addWorkingDays(today, COMPLAINT_ANSWER_WORKING_DAYS),
+          answer_due: answerDue,
         });
         await writeAudit(tx, ctx, {
           action: "complaint.file",
