@@ -9,6 +9,7 @@ import { queriesEn } from "./messages/queries.messages";
 import { registerEn } from "./messages/register.messages";
 import { signUpEn } from "./messages/sign-up.messages";
 import { statusEn } from "./messages/status.messages";
+import { transparencyEn } from "./messages/transparency.messages";
 import type { Dictionary } from "./zh-CN";
 
 export const en: Dictionary = {
@@ -23,6 +24,7 @@ export const en: Dictionary = {
   ...adminEn,
   ...signUpEn,
   ...queriesEn,
+  ...transparencyEn,
   "app.name": "Yulin",
   "app.title": "Yulin · Real Estate Registration",
   "app.subtitle": "Real Estate Registration",

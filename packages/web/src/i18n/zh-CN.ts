@@ -14,6 +14,7 @@ import { queriesZh } from "./messages/queries.messages";
 import { registerZh } from "./messages/register.messages";
 import { signUpZh } from "./messages/sign-up.messages";
 import { statusZh } from "./messages/status.messages";
+import { transparencyZh } from "./messages/transparency.messages";
 
 export const zhCN = {
   ...commonZh,
@@ -27,6 +28,7 @@ export const zhCN = {
   ...adminZh,
   ...signUpZh,
   ...queriesZh,
+  ...transparencyZh,
   "app.name": "鱼鳞",
   "app.title": "鱼鳞 · 不动产登记",
   "app.subtitle": "不动产登记",

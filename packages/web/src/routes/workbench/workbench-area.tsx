@@ -2,7 +2,9 @@ import {
   AlertOutlined,
   ApiOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
+  CommentOutlined,
   ContainerOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -21,6 +23,7 @@ import { IntegrationsPage } from "./integrations-page";
 import { QueryQueuePage } from "./query-queue-page";
 import { RegisterPage } from "./register-page";
 import { SupervisionPage } from "./supervision-page";
+import { ComplaintsPage, DashboardPage } from "./transparency-pages";
 import { UnitPage } from "./unit-page";
 import { workbenchMenu, workbenchMenuFor } from "./workbench.menu";
 
@@ -33,6 +36,8 @@ const pages = {
   archive: <InboxPage inbox="archive" />,
   register: <RegisterPage />,
   supervision: <SupervisionPage />,
+  dashboard: <DashboardPage />,
+  complaints: <ComplaintsPage />,
   integrations: <IntegrationsPage />,
   admin: <AdminPage />,
   queries: <QueryQueuePage />,
@@ -51,6 +56,8 @@ const icons = {
   register: SearchOutlined,
   archive: ContainerOutlined,
   supervision: AlertOutlined,
+  dashboard: BarChartOutlined,
+  complaints: CommentOutlined,
   integrations: ApiOutlined,
   admin: SettingOutlined,
   queries: FileSearchOutlined,
