@@ -76,7 +76,7 @@ async function insertCases(services: Services, count: number): Promise<void> {
         select i, 'B' || lpad(i::text, 12, '0') as id,
           (${sql.val(OFFICES)}::text[])[1 + i % ${OFFICES.length}] as j,
           (${sql.val(TYPES)}::text[])[1 + (i / 7) % ${TYPES.length}] as t,
-          now() - ((i * 7919) % (3 * 365 * 24)) * interval '1 hour' as sub,
+          now() - ((i::bigint * 7919) % (3 * 365 * 24)) * interval '1 hour' as sub,
           (i % 20) <> 0 as reg
         from generate_series(${done + 1}::int, ${done + n}::int) as i
       ) c`.execute(services.db);

@@ -30,5 +30,15 @@ export function EChart({
       chart.dispose();
     };
   }, [option]);
-  return <div ref={ref} style={{ width: "100%", height }} data-testid={testId} data-chart="echarts" />;
+  const series = (option as { series?: Array<{ data?: unknown[] }> }).series ?? [];
+  const points = series.reduce((n, s) => n + (s.data?.length ?? 0), 0);
+  return (
+    <div
+      ref={ref}
+      style={{ width: "100%", height }}
+      data-testid={testId}
+      data-chart="echarts"
+      data-points={points}
+    />
+  );
 }

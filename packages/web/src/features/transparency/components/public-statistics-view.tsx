@@ -58,7 +58,7 @@ export function PublicStatisticsView() {
               </Card>
             </Col>
             <Col xs={12} md={6}>
-              <Card size="small">
+              <Card size="small" data-testid="stats-complaints">
                 <Statistic
                   title={t("stats.complaints")}
                   value={`${s.complaints.filed} / ${s.complaints.answered}`}
