@@ -84,6 +84,8 @@ const OWNERS = {
   ],
   queries: ["query_applications", "query_log", "query_blocks"],
   supervision: ["integrity_alerts", "integrity_alert_follow_ups", "integrity_thresholds"],
+  dashboards: ["case_day_figures", "staff_day_figures", "encumbrance_day_figures"],
+  transparency: ["complaints", "compensation_claims"],
   "platform/audit": ["audit_log"],
   "platform/outbox": ["outbox", "connector_health"],
   "platform/db": ["settings"],

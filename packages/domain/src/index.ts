@@ -17,4 +17,5 @@ export * from "./queries/index";
 export * from "./register/index";
 export * from "./result";
 export * from "./supervision/index";
+export * from "./transparency/index";
 export * from "./utilities/utilities";

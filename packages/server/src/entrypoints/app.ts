@@ -17,6 +17,7 @@ import { calendarRoutes } from "../calendar/calendar.routes";
 import { holidayScheduleRoutes } from "../calendar/holiday-schedule.routes";
 import { casesPlugin } from "../cases/cases.module";
 import { certificatesPlugin } from "../certificates/certificates.module";
+import { dashboardRoutes } from "../dashboards/dashboard.routes";
 import { tokenAllows } from "../identity/api-token-scopes";
 import { identityRoutes } from "../identity/identity.routes";
 import { signUpRoutes } from "../identity/sign-up.routes";
@@ -35,6 +36,7 @@ import { apiReadLogger } from "../queries/api-read-log";
 import { queriesPlugin } from "../queries/queries.module";
 import { registerRoutes } from "../register/register.routes";
 import { supervisionPlugin } from "../supervision/supervision.module";
+import { transparencyPlugin } from "../transparency/transparency.module";
 import type { Services } from "./setup";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -154,6 +156,8 @@ export async function buildApp(
   await app.register(queriesPlugin(services.queries));
   await app.register(projectsPlugin(services.projects));
   await app.register(supervisionPlugin(services.supervision));
+  await app.register(dashboardRoutes(services.dashboards));
+  await app.register(transparencyPlugin(services.transparency));
   await app.register(
     integrationRoutes({
       db: services.db,

@@ -4,6 +4,7 @@ import { caseFactsFor } from "../cases/case-facts.port";
 import { createCasesModule } from "../cases/cases.module";
 import { findCertificate } from "../certificates/certificate.repository";
 import { createCertificatesModule } from "../certificates/certificates.module";
+import { createDashboardService } from "../dashboards/dashboard.service";
 import { findAccountIdentity } from "../identity/account.repository";
 import { createAccountService } from "../identity/account.service";
 import { createAccountRecoveryService } from "../identity/account-recovery.service";
@@ -26,6 +27,7 @@ import { createRegisterHousingCount } from "../register/household-housing-count"
 import { listSealKeys } from "../register/ledger.repository";
 import { createRegisterModule } from "../register/register.module";
 import { createSupervisionModule } from "../supervision/supervision.module";
+import { createTransparencyModule } from "../transparency/transparency.module";
 import { projectPorts } from "./projects.wiring";
 import { queryPorts } from "./queries.wiring";
 
@@ -135,6 +137,14 @@ export async function openServices(
       loadCalendar: calendar.loadCalendar,
     }),
   });
+  // 一屏智判 (dashboards/) and 阳光登记: public statistics, complaints, compensation (transparency/).
+  const dashboards = createDashboardService({ db, now });
+  const transparency = createTransparencyModule({
+    db,
+    pii,
+    now,
+    addWorkingDays: async (from, days) => (await calendar.deadline(from, days)).date,
+  });
   return {
     config,
     db,
@@ -166,6 +176,8 @@ export async function openServices(
     queries,
     projects,
     supervision,
+    dashboards,
+    transparency,
   };
 }
 

@@ -472,6 +472,33 @@ const catalogue = {
     "通知地址不被允许：仅限 http/https 且须解析到公网地址",
     "The endpoint is not allowed: http or https only, resolving to public addresses",
   ],
+  "DASHBOARD.RANGE_INVALID": [
+    400,
+    "统计期间无效：起止日期须有效、起不晚于止，且不超过 366 天",
+    "The period is invalid: valid dates, from not after to, at most 366 days",
+  ],
+  "COMPLAINT.CONTACT_REQUIRED": [
+    400,
+    "投诉须留联系人姓名和手机号码，以便答复",
+    "A complaint needs a contact name and mobile number for the answer",
+  ],
+  "COMPLAINT.NOT_FOUND": [404, "投诉不存在或查询码错误", "No complaint with this tracking number"],
+  "COMPLAINT.ALREADY_ANSWERED": [409, "该投诉已答复", "The complaint has already been answered"],
+  "COMPENSATION.NOT_FOUND": [
+    404,
+    "赔偿申请不存在或无权查看",
+    "The compensation claim does not exist or you may not see it",
+  ],
+  "COMPENSATION.WRONG_STEP": [
+    409,
+    "赔偿申请不在可进行该步骤的状态（申请→审查→决定→支付）",
+    "The claim is not at this step (claim → review → decision → payment)",
+  ],
+  "COMPENSATION.INVALID_DECISION": [
+    400,
+    "赔偿决定不成立：须经审查认定登记错误，赔偿金额不超过损失",
+    "The decision does not hold: a registry error must be found and the award cannot exceed the loss",
+  ],
   INTERNAL: [500, "服务器内部错误", "Internal server error"],
   UNAVAILABLE: [503, "服务暂不可用", "Service unavailable"],
 } as const satisfies Record<string, readonly [number, string, string]>;

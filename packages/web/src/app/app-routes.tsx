@@ -22,6 +22,14 @@ const PublicGuidePage = lazyNamed(() => import("../routes/public/guide-pages"), 
 const AboutPage = lazyNamed(() => import("../routes/public/about-page"), "AboutPage");
 const SignUpPage = lazyNamed(() => import("../routes/public/sign-up-pages"), "SignUpPage");
 const ResetPasswordPage = lazyNamed(() => import("../routes/public/sign-up-pages"), "ResetPasswordPage");
+const PublicStatisticsPage = lazyNamed(
+  () => import("../routes/public/transparency-pages"),
+  "PublicStatisticsPage",
+);
+const PublicComplaintsPage = lazyNamed(
+  () => import("../routes/public/transparency-pages"),
+  "PublicComplaintsPage",
+);
 
 const loading = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
@@ -39,6 +47,8 @@ export function AppRoutes() {
         <Route path="guide" element={loading(<PublicCataloguePage />)} />
         <Route path="guide/:typeId" element={loading(<PublicGuidePage />)} />
         <Route path="about" element={loading(<AboutPage />)} />
+        <Route path="statistics" element={loading(<PublicStatisticsPage />)} />
+        <Route path="complaints" element={loading(<PublicComplaintsPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="hall/*" element={<RequireArea area="hall">{loading(<HallArea />)}</RequireArea>} />

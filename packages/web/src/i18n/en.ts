@@ -12,6 +12,7 @@ import { registerEn } from "./messages/register.messages";
 import { signUpEn } from "./messages/sign-up.messages";
 import { statusEn } from "./messages/status.messages";
 import { supervisionEn } from "./messages/supervision.messages";
+import { transparencyEn } from "./messages/transparency.messages";
 import type { Dictionary } from "./zh-CN";
 
 export const en: Dictionary = {
@@ -29,6 +30,7 @@ export const en: Dictionary = {
   ...signUpEn,
   ...queriesEn,
   ...supervisionEn,
+  ...transparencyEn,
   "app.name": "Yulin",
   "app.title": "Yulin · Real Estate Registration",
   "app.subtitle": "Real Estate Registration",

@@ -17,6 +17,7 @@ import { registerZh } from "./messages/register.messages";
 import { signUpZh } from "./messages/sign-up.messages";
 import { statusZh } from "./messages/status.messages";
 import { supervisionZh } from "./messages/supervision.messages";
+import { transparencyZh } from "./messages/transparency.messages";
 
 export const zhCN = {
   ...commonZh,
@@ -33,6 +34,7 @@ export const zhCN = {
   ...signUpZh,
   ...queriesZh,
   ...supervisionZh,
+  ...transparencyZh,
   "app.name": "鱼鳞",
   "app.title": "鱼鳞 · 不动产登记",
   "app.subtitle": "不动产登记",

@@ -17,6 +17,7 @@ import * as fetchedCaseMaterials from "./migrations/2026-12-03T1310-fetched-case
 import * as integrityAlerts from "./migrations/2026-12-03T1500-integrity-alerts";
 import * as projects from "./migrations/2026-12-03T1500-projects";
 import * as signUp from "./migrations/2026-12-03T1500-sign-up";
+import * as transparency from "./migrations/2026-12-03T1500-transparency";
 import * as utilityTransfers from "./migrations/2026-12-03T1500-utility-transfers";
 import * as caseRepayments from "./migrations/2026-12-03T1510-case-repayments";
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-03T1500-sign-up": signUp,
   "2026-12-03T1510-case-repayments": caseRepayments,
   "2026-12-03T1500-utility-transfers": utilityTransfers,
+  "2026-12-03T1500-transparency": transparency,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -89,6 +89,13 @@ import type {
   IntegrityAlertsTable,
   IntegrityThresholdsTable,
 } from "./schema/supervision";
+import type {
+  CaseDayFiguresTable,
+  CompensationClaimsTable,
+  ComplaintsTable,
+  EncumbranceDayFiguresTable,
+  StaffDayFiguresTable,
+} from "./schema/transparency";
 
 export type * from "./schema/cases";
 export type * from "./schema/certificates";
@@ -98,6 +105,7 @@ export type * from "./schema/projects";
 export type * from "./schema/queries";
 export type * from "./schema/register";
 export type * from "./schema/supervision";
+export type * from "./schema/transparency";
 
 export type DB = {
   projects: ProjectsTable;
@@ -176,4 +184,9 @@ export type DB = {
   query_applications: QueryApplicationsTable;
   query_log: QueryLogTable;
   query_blocks: QueryBlocksTable;
+  case_day_figures: CaseDayFiguresTable;
+  staff_day_figures: StaffDayFiguresTable;
+  encumbrance_day_figures: EncumbranceDayFiguresTable;
+  complaints: ComplaintsTable;
+  compensation_claims: CompensationClaimsTable;
 };

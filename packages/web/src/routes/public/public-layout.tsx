@@ -17,6 +17,8 @@ export function PublicLayout() {
   const links = [
     { to: "/guide", label: t("nav.guide") },
     { to: "/verify", label: t("nav.verify") },
+    { to: "/statistics", label: t("nav.statistics") },
+    { to: "/complaints", label: t("nav.complaints") },
     { to: "/about", label: t("nav.about") },
     ...(me.status === "authenticated" ? [{ to: homePathFor(me.account), label: t("nav.home") }] : []),
   ];

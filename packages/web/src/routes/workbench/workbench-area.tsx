@@ -2,7 +2,9 @@ import {
   AlertOutlined,
   ApiOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BookOutlined,
+  CommentOutlined,
   ContainerOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -24,6 +26,7 @@ import { IntegrityPage } from "./integrity-page";
 import { QueryQueuePage } from "./query-queue-page";
 import { RegisterPage } from "./register-page";
 import { SupervisionPage } from "./supervision-page";
+import { ComplaintsPage, DashboardPage } from "./transparency-pages";
 import { UnitPage } from "./unit-page";
 import { workbenchMenu, workbenchMenuFor } from "./workbench.menu";
 
@@ -37,6 +40,8 @@ const pages = {
   register: <RegisterPage />,
   supervision: <SupervisionPage />,
   integrity: <IntegrityPage />,
+  dashboard: <DashboardPage />,
+  complaints: <ComplaintsPage />,
   integrations: <IntegrationsPage />,
   admin: <AdminPage />,
   queries: <QueryQueuePage />,
@@ -57,6 +62,8 @@ const icons = {
   archive: ContainerOutlined,
   supervision: AlertOutlined,
   integrity: SafetyOutlined,
+  dashboard: BarChartOutlined,
+  complaints: CommentOutlined,
   integrations: ApiOutlined,
   admin: SettingOutlined,
   queries: FileSearchOutlined,

@@ -66,6 +66,18 @@ export const workbenchMenu: readonly WorkbenchEntry[] = [
     roles: ["supervisor"],
   },
   {
+    segment: "dashboard",
+    titleKey: "page.workbench.dashboard",
+    soonKey: "page.workbench.dashboard.soon",
+    roles: ["supervisor"],
+  },
+  {
+    segment: "complaints",
+    titleKey: "page.workbench.complaints",
+    soonKey: "page.workbench.complaints.soon",
+    roles: ["supervisor"],
+  },
+  {
     segment: "integrations",
     titleKey: "page.workbench.integrations",
     soonKey: "page.workbench.integrations.soon",

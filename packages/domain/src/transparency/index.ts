@@ -1,0 +1,3 @@
+export * from "./compensation";
+export * from "./complaints";
+export * from "./figures";
