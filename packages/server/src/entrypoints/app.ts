@@ -30,9 +30,11 @@ import { registerInputTextGuard } from "../platform/http/input-text";
 import { registerMetrics } from "../platform/http/metrics";
 import { authenticateRequest } from "../platform/http/request-context";
 import { registerSecurityHeaders } from "../platform/http/security-headers";
+import { registerVersionHeaders, rewriteVersionedUrl } from "../platform/http/versioning";
 import { apiReadLogger } from "../queries/api-read-log";
 import { queriesPlugin } from "../queries/queries.module";
 import { registerRoutes } from "../register/register.routes";
+import { swaggerOptions } from "./openapi";
 import type { Services } from "./setup";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -46,6 +48,7 @@ export async function buildApp(
     ...(options.logger === false ? { logger: false } : { loggerInstance: services.log as FastifyBaseLogger }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
+    rewriteUrl: (req) => rewriteVersionedUrl(req.url ?? "/"),
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : crypto.randomUUID();
@@ -60,27 +63,9 @@ export async function buildApp(
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  registerVersionHeaders(app);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: "3.1.0",
-      info: {
-        title: "Yulin 鱼鳞 · 互联网+不动产登记 API",
-        version: "0.1.0",
-        description:
-          "Errors are `{code, message_zh, message_en, details}`. Web clients use the `yulin_session` cookie; " +
-          "institution API clients send `Authorization: Bearer <token>`.",
-      },
-      components: {
-        securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: "yulin_session" },
-          bearer: { type: "http", scheme: "bearer" },
-        },
-      },
-      security: [{ session: [] }, { bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions(config.integrations.publicUrl));
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   await app.register(cookie);
   app.addHook(
@@ -98,6 +83,8 @@ export async function buildApp(
     max: (_request, key) =>
       key.startsWith("account:") ? config.rateLimitAccountPerMinute : config.rateLimitIpPerMinute,
     timeWindow: 60_000,
+    // RateLimit-Limit / -Remaining / -Reset (IETF draft) on every answer, not X-RateLimit-*.
+    enableDraftSpec: true,
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       ...errorBody("RATE_LIMITED", { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
