@@ -47,7 +47,7 @@ function codesFor(status: number, prefixes: readonly string[], idempotent: boole
   );
 }
 
-function errorResponse(status: number, codes: ErrorCode[], schema: Json): Json {
+function errorResponse(codes: ErrorCode[], schema: Json): Json {
   const lines = codes.map((code) => {
     const body = errorBody(code);
     return `- \`${code}\`: ${body.message_zh} / ${body.message_en}`;
@@ -111,7 +111,7 @@ function finishOperation(method: string, path: string, op: Json, rules: Document
     if (!(code >= 400 && code < 500)) continue;
     const schema = response.content?.["application/json"]?.schema;
     if (!schema) continue;
-    op.responses[status] = errorResponse(code, codesFor(code, prefixes, idempotent), schema);
+    op.responses[status] = errorResponse(codesFor(code, prefixes, idempotent), schema);
   }
 }
 
