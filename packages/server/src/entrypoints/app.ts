@@ -21,6 +21,7 @@ import { ping } from "../platform/db/database";
 import { errorBody, httpStatusOf } from "../platform/errors";
 import { registerCsrfDefence } from "../platform/http/csrf";
 import { registerErrorHandling } from "../platform/http/errors.plugin";
+import { registerIdempotency } from "../platform/http/idempotency";
 import { registerInputTextGuard } from "../platform/http/input-text";
 import { registerMetrics } from "../platform/http/metrics";
 import { authenticateRequest } from "../platform/http/request-context";
@@ -92,6 +93,7 @@ export async function buildApp(
   });
 
   registerMetrics(app);
+  registerIdempotency(app, { db: services.db, now: services.now });
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
     try {
@@ -146,7 +148,8 @@ export async function buildApp(
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
     app.get("/", { schema: { hide: true } }, (_request, reply) => reply.sendFile("index.html"));
   }
-  app.setNotFoundHandler((request, reply) => {
+  // Rate-limited (and so carrying RateLimit-* headers) like every route.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
     const isPage = request.method === "GET" && !request.url.startsWith("/api/") && hasWeb;
     // The web app routes on the client: any page URL gets index.html.
     if (isPage) return reply.type("text/html").sendFile("index.html");

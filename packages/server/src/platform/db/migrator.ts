@@ -15,6 +15,7 @@ import * as queries from "./migrations/2026-12-03T1300-queries";
 import * as security from "./migrations/2026-12-03T1300-security";
 import * as fetchedCaseMaterials from "./migrations/2026-12-03T1310-fetched-case-materials";
 import * as signUp from "./migrations/2026-12-03T1500-sign-up";
+import * as idempotencyKeys from "./migrations/2026-12-03T1500-idempotency-keys";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -33,6 +34,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-03T1300-security": security,
   "2026-12-03T1310-fetched-case-materials": fetchedCaseMaterials,
   "2026-12-03T1500-sign-up": signUp,
+  "2026-12-03T1500-idempotency-keys": idempotencyKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -33,6 +33,7 @@ import type {
   HolidaySchedulesTable,
   HolidaysTable,
   HolidayYearsTable,
+  IdempotencyKeysTable,
   InstitutionsTable,
   LoginThrottlesTable,
   OfficesTable,
@@ -98,6 +99,7 @@ export type DB = {
   api_tokens: ApiTokensTable;
   login_throttles: LoginThrottlesTable;
   sms_challenges: SmsChallengesTable;
+  idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   holidays: HolidaysTable;
   holiday_years: HolidayYearsTable;
