@@ -112,5 +112,5 @@ describe("the OpenAPI document", () => {
       { encoding: "utf8" },
     );
     expect(run.status, run.stdout + run.stderr).toBe(0);
-  }, 60_000);
+  }, 300_000);
 });
