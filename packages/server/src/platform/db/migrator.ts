@@ -14,8 +14,8 @@ import * as holidaySchedules from "./migrations/2026-12-03T1200-holiday-schedule
 import * as queries from "./migrations/2026-12-03T1300-queries";
 import * as security from "./migrations/2026-12-03T1300-security";
 import * as fetchedCaseMaterials from "./migrations/2026-12-03T1310-fetched-case-materials";
-import * as signUp from "./migrations/2026-12-03T1500-sign-up";
 import * as idempotencyKeys from "./migrations/2026-12-03T1500-idempotency-keys";
+import * as signUp from "./migrations/2026-12-03T1500-sign-up";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
