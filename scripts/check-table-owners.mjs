@@ -89,6 +89,7 @@ const OWNERS = {
   "platform/audit": ["audit_log"],
   "platform/outbox": ["outbox", "connector_health"],
   "platform/db": ["settings"],
+  "platform/http": ["idempotency_keys"],
 };
 
 /**

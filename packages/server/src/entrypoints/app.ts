@@ -7,12 +7,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { calendarRoutes } from "../calendar/calendar.routes";
 import { holidayScheduleRoutes } from "../calendar/holiday-schedule.routes";
 import { casesPlugin } from "../cases/cases.module";
@@ -27,16 +22,19 @@ import { ping } from "../platform/db/database";
 import { errorBody, httpStatusOf } from "../platform/errors";
 import { registerCsrfDefence } from "../platform/http/csrf";
 import { registerErrorHandling } from "../platform/http/errors.plugin";
+import { registerIdempotency } from "../platform/http/idempotency";
 import { registerInputTextGuard } from "../platform/http/input-text";
 import { registerMetrics } from "../platform/http/metrics";
 import { authenticateRequest } from "../platform/http/request-context";
 import { registerSecurityHeaders } from "../platform/http/security-headers";
+import { registerVersionHeaders, rewriteVersionedUrl } from "../platform/http/versioning";
 import { projectsPlugin } from "../projects/projects.module";
 import { apiReadLogger } from "../queries/api-read-log";
 import { queriesPlugin } from "../queries/queries.module";
 import { registerRoutes } from "../register/register.routes";
 import { supervisionPlugin } from "../supervision/supervision.module";
 import { transparencyPlugin } from "../transparency/transparency.module";
+import { swaggerOptions } from "./openapi";
 import type { Services } from "./setup";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -50,6 +48,7 @@ export async function buildApp(
     ...(options.logger === false ? { logger: false } : { loggerInstance: services.log as FastifyBaseLogger }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
+    rewriteUrl: (req) => rewriteVersionedUrl(req.url ?? "/"),
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : crypto.randomUUID();
@@ -64,27 +63,9 @@ export async function buildApp(
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  registerVersionHeaders(app);
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: "3.1.0",
-      info: {
-        title: "Yulin 鱼鳞 · 互联网+不动产登记 API",
-        version: "0.1.0",
-        description:
-          "Errors are `{code, message_zh, message_en, details}`. Web clients use the `yulin_session` cookie; " +
-          "institution API clients send `Authorization: Bearer <token>`.",
-      },
-      components: {
-        securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: "yulin_session" },
-          bearer: { type: "http", scheme: "bearer" },
-        },
-      },
-      security: [{ session: [] }, { bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, swaggerOptions(config.integrations.publicUrl));
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
   await app.register(cookie);
   app.addHook(
@@ -102,6 +83,8 @@ export async function buildApp(
     max: (_request, key) =>
       key.startsWith("account:") ? config.rateLimitAccountPerMinute : config.rateLimitIpPerMinute,
     timeWindow: 60_000,
+    // RateLimit-Limit / -Remaining / -Reset (IETF draft) on every answer, not X-RateLimit-*.
+    enableDraftSpec: true,
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       ...errorBody("RATE_LIMITED", { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
@@ -114,6 +97,7 @@ export async function buildApp(
   });
 
   registerMetrics(app);
+  registerIdempotency(app, { db: services.db, now: services.now });
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
   app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
     try {
@@ -172,7 +156,8 @@ export async function buildApp(
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: false });
     app.get("/", { schema: { hide: true } }, (_request, reply) => reply.sendFile("index.html"));
   }
-  app.setNotFoundHandler((request, reply) => {
+  // Rate-limited (and so carrying RateLimit-* headers) like every route.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
     const isPage = request.method === "GET" && !request.url.startsWith("/api/") && hasWeb;
     // The web app routes on the client: any page URL gets index.html.
     if (isPage) return reply.type("text/html").sendFile("index.html");

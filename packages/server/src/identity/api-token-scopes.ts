@@ -29,6 +29,10 @@ type Entry = { prefix: RegExp; read: Need; write: Need };
 const TABLE: Entry[] = [
   { prefix: /^\/api\/institution\/tokens(\/|$)/, read: "never", write: "never" },
   { prefix: /^\/api\/offices\/[^/]+\/staff(\/|$)/, read: "never", write: "never" },
+  // A bank's replay of the collateral events sent to it (integrations/bank/bank-events.ts).
+  { prefix: /^\/api\/institution\/events$/, read: "cases:read", write: "never" },
+  // A bank's replay of the collateral events sent to it (integrations/bank/bank-events.ts).
+  { prefix: /^\/api\/institution\/events$/, read: "cases:read", write: "never" },
   { prefix: /^\/api\/auth\//, read: "none", write: "never" },
   { prefix: /^\/api\/(offices|calendar)(\/|$)/, read: "none", write: "never" },
   { prefix: /^\/api\/accounts\/[^/]+\/personal-data$/, read: "personal-data", write: "personal-data" },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "../platform/db/database";
 import { contextOf, requireAuth } from "../platform/http/request-context";
 import { errorResponses, ZCountyCode, ZError } from "../platform/http/schemas";
+import { bankEventRoutes } from "./bank/bank-events.routes";
 import { LICENCE_TYPES } from "./elicence/elicence.connector";
 import { ZContractCheckRequest } from "./housing/housing.schemas";
 import type { Integrations } from "./integrations.module";
@@ -91,4 +92,5 @@ export const integrationRoutes =
     await app.register(paymentRoutes(deps.integrations, { localRateBp: deps.localRateBp }));
     await app.register(fetchRoutes(deps.integrations));
     await app.register(utilityRoutes(deps.integrations.utilities));
+    await app.register(bankEventRoutes(deps.integrations.bankEvents));
   };

@@ -9,6 +9,7 @@ import { createOutbox } from "../platform/outbox/outbox";
 import { createOutboxWorker, type OutboxWorker } from "../platform/outbox/outbox.worker";
 import { bankCallbacks, type RepaymentPort } from "./bank/bank.callbacks";
 import { BANK_TOPICS, bankTopics, createBankNotifier } from "./bank/bank.notifications";
+import { createBankEvents } from "./bank/bank-events";
 import { createElicenceSimulator, createHttpElicenceConnector } from "./elicence/elicence.connector";
 import { createElicenceService } from "./elicence/elicence.service";
 import { createFaceSimulator, createHttpFaceConnector } from "./face/face.connector";
@@ -218,6 +219,7 @@ export function createIntegrations(deps: {
   return {
     outbox,
     worker,
+    bankEvents: createBankEvents({ db, pii }),
     signingKey,
     simulatorStore: store,
     tax,

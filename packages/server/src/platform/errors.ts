@@ -18,6 +18,22 @@ const catalogue = {
   "REQUEST.NOT_FOUND": [404, "请求的资源不存在", "The requested resource does not exist"],
   "REQUEST.METHOD_NOT_ALLOWED": [405, "不支持该请求方法", "Method not allowed"],
   RATE_LIMITED: [429, "请求过于频繁，请稍后再试", "Too many requests, please try again later"],
+  // Idempotency-Key on an institution's POST (platform/http/idempotency.ts).
+  "IDEMPOTENCY.KEY_REUSED": [
+    409,
+    "该幂等键已用于另一个请求（请求体或地址不同）",
+    "The Idempotency-Key was already used for a different request (another body or path)",
+  ],
+  "IDEMPOTENCY.IN_PROGRESS": [
+    409,
+    "使用该幂等键的请求仍在处理中，请稍后重试",
+    "A request with this Idempotency-Key is still being processed: retry shortly",
+  ],
+  "IDEMPOTENCY.INVALID_KEY": [
+    400,
+    "幂等键须为 1 至 255 个可见 ASCII 字符",
+    "The Idempotency-Key must be 1 to 255 visible ASCII characters",
+  ],
   "AUTH.UNAUTHENTICATED": [401, "请先登录", "Please log in first"],
   "AUTH.INVALID_CREDENTIALS": [401, "用户名或密码错误", "Wrong username or password"],
   "AUTH.LOGIN_THROTTLED": [
@@ -525,4 +541,14 @@ export function httpStatusOf(code: ErrorCode): number {
 export function errorBody(code: ErrorCode, details: unknown = null): ErrorBody {
   const [, zh, en] = catalogue[code];
   return { code, message_zh: zh, message_en: en, details };
+}
+
+/** Every code of the catalogue with its status and messages (the OpenAPI document lists them). */
+export function errorCatalogue(): { code: ErrorCode; status: number; zh: string; en: string }[] {
+  return Object.entries(catalogue).map(([code, [status, zh, en]]) => ({
+    code: code as ErrorCode,
+    status,
+    zh,
+    en,
+  }));
 }

@@ -14,6 +14,7 @@ import * as holidaySchedules from "./migrations/2026-12-03T1200-holiday-schedule
 import * as queries from "./migrations/2026-12-03T1300-queries";
 import * as security from "./migrations/2026-12-03T1300-security";
 import * as fetchedCaseMaterials from "./migrations/2026-12-03T1310-fetched-case-materials";
+import * as idempotencyKeys from "./migrations/2026-12-03T1500-idempotency-keys";
 import * as integrityAlerts from "./migrations/2026-12-03T1500-integrity-alerts";
 import * as projects from "./migrations/2026-12-03T1500-projects";
 import * as signUp from "./migrations/2026-12-03T1500-sign-up";
@@ -43,6 +44,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-03T1510-case-repayments": caseRepayments,
   "2026-12-03T1500-utility-transfers": utilityTransfers,
   "2026-12-03T1500-transparency": transparency,
+  "2026-12-03T1500-idempotency-keys": idempotencyKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

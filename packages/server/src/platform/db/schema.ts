@@ -34,6 +34,7 @@ import type {
   HolidaySchedulesTable,
   HolidaysTable,
   HolidayYearsTable,
+  IdempotencyKeysTable,
   InstitutionsTable,
   LoginThrottlesTable,
   OfficesTable,
@@ -122,6 +123,7 @@ export type DB = {
   api_tokens: ApiTokensTable;
   login_throttles: LoginThrottlesTable;
   sms_challenges: SmsChallengesTable;
+  idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
   holidays: HolidaysTable;
   holiday_years: HolidayYearsTable;

@@ -257,3 +257,19 @@ export async function countOpenMessages(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** A connector's messages of a topic after a cursor (an outbox id), oldest first: replay for a receiver. */
+export async function listMessagesAfter(
+  db: Db,
+  filter: { connector: string; topic: string; afterId: number; limit: number },
+): Promise<OutboxRow[]> {
+  return db
+    .selectFrom("outbox")
+    .selectAll()
+    .where("connector", "=", filter.connector)
+    .where("topic", "=", filter.topic)
+    .where("id", ">", filter.afterId)
+    .orderBy("id", "asc")
+    .limit(filter.limit)
+    .execute() as Promise<OutboxRow[]>;
+}

@@ -98,6 +98,20 @@ export type LoginThrottlesTable = {
   last_failed_at: Timestamp;
 };
 
+/** The first answer to a POST sent with an Idempotency-Key (platform/http/idempotency.ts). */
+export type IdempotencyKeysTable = {
+  account_id: string;
+  key: string;
+  /** SHA-256 of the method, path and body: the same key with another request is refused. */
+  fingerprint: string;
+  state: "pending" | "done";
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+};
+
 export type AuditLogTable = {
   id: Generated<string>;
   at: CreatedAt;
