@@ -40,6 +40,18 @@ export type RegisteringPorts = {
     tx: Tx,
     input: { caseRef: string; registeredAt: Date; certificateNo?: string | null },
   ) => Promise<void>;
+  /** 登簿日志上报 (integrations/national): the registration reported, through the outbox. */
+  reportRegistration: (
+    tx: Tx,
+    input: {
+      caseId: string;
+      jurisdiction: string;
+      unitCode: string;
+      typeId: string;
+      registeredAt: Date;
+      entrySeqs: number[];
+    },
+  ) => Promise<unknown>;
   /** Collateral events to the mortgagee banks, through the outbox (integrations/bank). */
   notifyBanks: (tx: Tx, event: CollateralEvent) => Promise<number>;
   /**
@@ -186,6 +198,14 @@ export async function registerInTx(
     if (recorded.receipt) receipts.push(recorded.receipt);
   }
   await awaitRepaymentInTx(tx, bundle, drafts, slice, deps, banks);
+  await deps.reportRegistration(tx, {
+    caseId: row.id,
+    jurisdiction: row.jurisdiction,
+    unitCode: row.unit_code,
+    typeId: row.type_id,
+    registeredAt: deps.now,
+    entrySeqs: seqs,
+  });
   return { ok: true, findings, entries: seqs, certificates, voided, receipts };
 }
 

@@ -27,6 +27,7 @@ export type CasesModuleDeps = {
     Integrations,
     | "requireTaxCleared"
     | "notifyTaxRegistered"
+    | "reportRegistration"
     | "notifyBanks"
     | "refundUnregisteredCase"
     | "fetchLicence"
@@ -101,6 +102,7 @@ export function createCasesModule(deps: CasesModuleDeps) {
     officeSettings,
     requireTaxCleared: deps.integrations.requireTaxCleared,
     notifyTaxRegistered: deps.integrations.notifyTaxRegistered,
+    reportRegistration: deps.integrations.reportRegistration,
     notifyBanks: deps.integrations.notifyBanks,
     refundUnregisteredCase: deps.integrations.refundUnregisteredCase,
     certificates: {

@@ -1,6 +1,7 @@
 import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
 import { createHolidayScheduleService } from "../calendar/holiday-schedule.service";
 import { createCasesModule } from "../cases/cases.module";
+import { listRegisteredBetween } from "../cases/registered-cases.repository";
 import { findCertificate } from "../certificates/certificate.repository";
 import { createCertificatesModule } from "../certificates/certificates.module";
 import { findAccountIdentity } from "../identity/account.repository";
@@ -33,7 +34,7 @@ import { queryPorts } from "./queries.wiring";
  */
 export async function openServices(
   config: Config,
-  options: { memory?: boolean; processLog?: ProcessLog } = {},
+  options: { memory?: boolean; processLog?: ProcessLog; nationalRandom?: () => number } = {},
 ) {
   useOpensslSm3();
   const processLog = options.processLog ?? createProcessLog(config.logLevel);
@@ -62,6 +63,14 @@ export async function openServices(
     now,
     housingCount: createRegisterHousingCount(),
     log: log.child({ name: "outbox" }),
+    // 登簿日志对账 reads the day's registered cases (UTC+8 day).
+    registrations: {
+      registeredOn: (day) => {
+        const from = new Date(`${day}T00:00:00+08:00`);
+        return listRegisteredBetween(db, from, new Date(from.getTime() + 86_400_000));
+      },
+    },
+    ...(options.nationalRandom ? { nationalRandom: options.nationalRandom } : {}),
   });
   // The register 登记簿: ledger, projections, proofs, import (register/).
   const register = createRegisterModule({

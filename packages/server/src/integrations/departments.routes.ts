@@ -6,6 +6,7 @@ import { errorResponses, ZCountyCode, ZError } from "../platform/http/schemas";
 import { LICENCE_TYPES } from "./elicence/elicence.connector";
 import { ZContractCheckRequest } from "./housing/housing.schemas";
 import type { Integrations } from "./integrations.module";
+import { nationalRoutes } from "./national/national.routes";
 import { operationsRoutes } from "./operations/operations.routes";
 import { paymentRoutes } from "./payment/payment.routes";
 import { callbackRoutes } from "./shared/callbacks.routes";
@@ -89,4 +90,5 @@ export const integrationRoutes =
     await app.register(taxRoutes(deps));
     await app.register(paymentRoutes(deps.integrations, { localRateBp: deps.localRateBp }));
     await app.register(fetchRoutes(deps.integrations));
+    await app.register(nationalRoutes(deps.integrations.national));
   };

@@ -17,6 +17,7 @@ import * as fetchedCaseMaterials from "./migrations/2026-12-03T1310-fetched-case
 import * as projects from "./migrations/2026-12-03T1500-projects";
 import * as signUp from "./migrations/2026-12-03T1500-sign-up";
 import * as caseRepayments from "./migrations/2026-12-03T1510-case-repayments";
+import * as archiveNational from "./migrations/2026-12-03T1600-archive-national";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -37,6 +38,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-03T1500-projects": projects,
   "2026-12-03T1500-sign-up": signUp,
   "2026-12-03T1510-case-repayments": caseRepayments,
+  "2026-12-03T1600-archive-national": archiveNational,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -5,6 +5,7 @@
  * and nullability).
  */
 
+import type { ArchiveEventsTable, ArchiveLoansTable, ArchiveRecordsTable } from "./schema/archive";
 import type {
   AccountKeysTable,
   CaseFilesTable,
@@ -59,6 +60,7 @@ import type {
   TaxConfirmationsTable,
   TaxDeclarationsTable,
 } from "./schema/integrations";
+import type { NationalReportsTable } from "./schema/national";
 import type { ProjectBuildingsTable, ProjectNoticesTable, ProjectsTable } from "./schema/projects";
 import type { QueryApplicationsTable, QueryBlocksTable, QueryLogTable } from "./schema/queries";
 import type {
@@ -84,10 +86,12 @@ import type {
   UnitsTable,
 } from "./schema/register";
 
+export type * from "./schema/archive";
 export type * from "./schema/cases";
 export type * from "./schema/certificates";
 export type * from "./schema/foundation";
 export type * from "./schema/integrations";
+export type * from "./schema/national";
 export type * from "./schema/projects";
 export type * from "./schema/queries";
 export type * from "./schema/register";
@@ -165,4 +169,8 @@ export type DB = {
   query_applications: QueryApplicationsTable;
   query_log: QueryLogTable;
   query_blocks: QueryBlocksTable;
+  national_reports: NationalReportsTable;
+  archive_records: ArchiveRecordsTable;
+  archive_loans: ArchiveLoansTable;
+  archive_events: ArchiveEventsTable;
 };
