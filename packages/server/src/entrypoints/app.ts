@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { archivePlugin } from "../archive/archive.module";
 import { calendarRoutes } from "../calendar/calendar.routes";
 import { holidayScheduleRoutes } from "../calendar/holiday-schedule.routes";
 import { casesPlugin } from "../cases/cases.module";
@@ -152,6 +153,7 @@ export async function buildApp(
   await app.register(registerRoutes(services.register));
   await app.register(queriesPlugin(services.queries));
   await app.register(projectsPlugin(services.projects));
+  await app.register(archivePlugin(services.archive));
   await app.register(
     integrationRoutes({
       db: services.db,

@@ -1,3 +1,4 @@
+import { createArchiveModule } from "../archive/archive.module";
 import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
 import { createHolidayScheduleService } from "../calendar/holiday-schedule.service";
 import { createCasesModule } from "../cases/cases.module";
@@ -25,6 +26,7 @@ import { createQueriesModule } from "../queries/queries.module";
 import { createRegisterHousingCount } from "../register/household-housing-count";
 import { listSealKeys } from "../register/ledger.repository";
 import { createRegisterModule } from "../register/register.module";
+import { archivePorts } from "./archive.wiring";
 import { projectPorts } from "./projects.wiring";
 import { queryPorts } from "./queries.wiring";
 
@@ -137,6 +139,12 @@ export async function openServices(
       integrations,
       loadCalendar: calendar.loadCalendar,
     }),
+  // 电子档案 (archive/): case packages signed with the registry's seal key, lifecycle and lending.
+  const archive = createArchiveModule({
+    db,
+    now,
+    archiveDir: config.archiveDir,
+    ports: archivePorts({ db, register, certificates, cases }),
   });
   return {
     config,
@@ -168,6 +176,7 @@ export async function openServices(
     cases,
     queries,
     projects,
+    archive,
   };
 }
 
