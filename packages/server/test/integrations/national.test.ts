@@ -34,7 +34,7 @@ beforeAll(async () => {
   );
   api = http(env);
   g = given(env);
-});
+}, 240_000);
 afterAll(async () => closeEnv(env));
 
 const national = () => env.services.integrations.national;
