@@ -139,6 +139,7 @@ export async function openServices(
       integrations,
       loadCalendar: calendar.loadCalendar,
     }),
+  });
   // 电子档案 (archive/): case packages signed with the registry's seal key, lifecycle and lending.
   const archive = createArchiveModule({
     db,
