@@ -1,5 +1,6 @@
 export * from "./access/policy";
 export * from "./access/sign-up";
+export * from "./archive/retention";
 export * from "./calendar/holiday-schedule";
 export * from "./calendar/iso-date";
 export * from "./calendar/working-days";

@@ -63,6 +63,9 @@ export const ACTIONS = [
   "case.certify", // 缮证
   "case.issue", // 发证
   "case.archive", // 归档
+  "archive.transfer", // 移交归档: the case office hands a finished case to the archive
+  "archive.manage", // 档案管理: sign-off, four-properties check, lending approval, return, appraisal, legacy import
+  "archive.borrow", // 档案借阅: staff of the office who may read the record's cases
   "register.read", // 登记簿查询 (staff view)
   "register.read-public", // 自然状况及是否存在共有、抵押、预告、异议、查封 (R30, no holder identity)
   "register.read-own", // 权利人查询本人不动产 (R30)
@@ -123,6 +126,13 @@ const rules: readonly Rule[] = [
   allow({ role: "admin" }, ["register.sign-head"], inJurisdiction),
   allow({ role: "issuer" }, ["case.certify", "case.issue", "case.read"], inJurisdiction),
   allow({ role: "archivist" }, ["case.archive", "case.read", "register.read"], inJurisdiction),
+  // 电子档案: the case office transfers, the archivist keeps; staff who may read cases borrow.
+  allow({ role: "issuer" }, ["archive.transfer"], inJurisdiction),
+  allow({ role: "archivist" }, ["archive.transfer", "archive.manage", "archive.borrow"], inJurisdiction),
+  allow({ role: "reviewer" }, ["archive.borrow"], inJurisdiction),
+  allow({ role: "registrar" }, ["archive.borrow"], inJurisdiction),
+  allow({ role: "acceptor" }, ["archive.borrow"], inJurisdiction),
+  allow({ role: "supervisor" }, ["archive.borrow"], inJurisdiction),
   allow(
     { role: "supervisor" },
     ["supervision.view", "supervision.act", "audit.read", "case.read", "register.read", "office.read-staff"],

@@ -53,6 +53,18 @@ export type RegisteringPorts = {
       newHolders: Array<{ name: string; idNumber: string }>;
     },
   ) => Promise<number>;
+  /** 登簿日志上报 (integrations/national): the registration reported, through the outbox. */
+  reportRegistration: (
+    tx: Tx,
+    input: {
+      caseId: string;
+      jurisdiction: string;
+      unitCode: string;
+      typeId: string;
+      registeredAt: Date;
+      entrySeqs: number[];
+    },
+  ) => Promise<unknown>;
   /** Collateral events to the mortgagee banks, through the outbox (integrations/bank). */
   notifyBanks: (tx: Tx, event: CollateralEvent) => Promise<number>;
   /**
@@ -199,6 +211,14 @@ export async function registerInTx(
     if (recorded.receipt) receipts.push(recorded.receipt);
   }
   await awaitRepaymentInTx(tx, bundle, drafts, slice, deps, banks);
+  await deps.reportRegistration(tx, {
+    caseId: row.id,
+    jurisdiction: row.jurisdiction,
+    unitCode: row.unit_code,
+    typeId: row.type_id,
+    registeredAt: deps.now,
+    entrySeqs: seqs,
+  });
   return { ok: true, findings, entries: seqs, certificates, voided, receipts };
 }
 

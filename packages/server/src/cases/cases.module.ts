@@ -32,6 +32,7 @@ export type CasesModuleDeps = {
     | "requireTaxCleared"
     | "notifyTaxRegistered"
     | "requestUtilityTransfers"
+    | "reportRegistration"
     | "notifyBanks"
     | "refundUnregisteredCase"
     | "fetchLicence"
@@ -107,6 +108,7 @@ export function createCasesModule(deps: CasesModuleDeps) {
     requireTaxCleared: deps.integrations.requireTaxCleared,
     notifyTaxRegistered: deps.integrations.notifyTaxRegistered,
     requestUtilityTransfers: deps.integrations.requestUtilityTransfers,
+    reportRegistration: deps.integrations.reportRegistration,
     notifyBanks: deps.integrations.notifyBanks,
     refundUnregisteredCase: deps.integrations.refundUnregisteredCase,
     certificates: {

@@ -7,7 +7,13 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { archivePlugin } from "../archive/archive.module";
 import { calendarRoutes } from "../calendar/calendar.routes";
 import { holidayScheduleRoutes } from "../calendar/holiday-schedule.routes";
 import { casesPlugin } from "../cases/cases.module";
@@ -142,6 +148,7 @@ export async function buildApp(
   await app.register(supervisionPlugin(services.supervision));
   await app.register(dashboardRoutes(services.dashboards));
   await app.register(transparencyPlugin(services.transparency));
+  await app.register(archivePlugin(services.archive));
   await app.register(
     integrationRoutes({
       db: services.db,

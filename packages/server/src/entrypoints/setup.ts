@@ -1,7 +1,9 @@
+import { createArchiveModule } from "../archive/archive.module";
 import { createCalendarService, seedHolidaysFromChineseDays } from "../calendar/calendar.service";
 import { createHolidayScheduleService } from "../calendar/holiday-schedule.service";
 import { caseFactsFor } from "../cases/case-facts.port";
 import { createCasesModule } from "../cases/cases.module";
+import { listRegisteredBetween } from "../cases/registered-cases.repository";
 import { findCertificate } from "../certificates/certificate.repository";
 import { createCertificatesModule } from "../certificates/certificates.module";
 import { createDashboardService } from "../dashboards/dashboard.service";
@@ -28,6 +30,7 @@ import { listSealKeys } from "../register/ledger.repository";
 import { createRegisterModule } from "../register/register.module";
 import { createSupervisionModule } from "../supervision/supervision.module";
 import { createTransparencyModule } from "../transparency/transparency.module";
+import { archivePorts } from "./archive.wiring";
 import { projectPorts } from "./projects.wiring";
 import { queryPorts } from "./queries.wiring";
 
@@ -37,7 +40,7 @@ import { queryPorts } from "./queries.wiring";
  */
 export async function openServices(
   config: Config,
-  options: { memory?: boolean; processLog?: ProcessLog } = {},
+  options: { memory?: boolean; processLog?: ProcessLog; nationalRandom?: () => number } = {},
 ) {
   useOpensslSm3();
   const processLog = options.processLog ?? createProcessLog(config.logLevel);
@@ -67,6 +70,14 @@ export async function openServices(
     housingCount: createRegisterHousingCount(),
     utilityCase: caseFactsFor,
     log: log.child({ name: "outbox" }),
+    // 登簿日志对账 reads the day's registered cases (UTC+8 day).
+    registrations: {
+      registeredOn: (day) => {
+        const from = new Date(`${day}T00:00:00+08:00`);
+        return listRegisteredBetween(db, from, new Date(from.getTime() + 86_400_000));
+      },
+    },
+    ...(options.nationalRandom ? { nationalRandom: options.nationalRandom } : {}),
   });
   // The register 登记簿: ledger, projections, proofs, import (register/).
   const register = createRegisterModule({
@@ -145,6 +156,13 @@ export async function openServices(
     now,
     addWorkingDays: async (from, days) => (await calendar.deadline(from, days)).date,
   });
+  // 电子档案 (archive/): case packages signed with the registry's seal key, lifecycle and lending.
+  const archive = createArchiveModule({
+    db,
+    now,
+    archiveDir: config.archiveDir,
+    ports: archivePorts({ db, register, certificates, cases }),
+  });
   return {
     config,
     db,
@@ -178,6 +196,7 @@ export async function openServices(
     supervision,
     dashboards,
     transparency,
+    archive,
   };
 }
 

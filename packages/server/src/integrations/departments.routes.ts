@@ -7,6 +7,7 @@ import { bankEventRoutes } from "./bank/bank-events.routes";
 import { LICENCE_TYPES } from "./elicence/elicence.connector";
 import { ZContractCheckRequest } from "./housing/housing.schemas";
 import type { Integrations } from "./integrations.module";
+import { nationalRoutes } from "./national/national.routes";
 import { operationsRoutes } from "./operations/operations.routes";
 import { paymentRoutes } from "./payment/payment.routes";
 import { callbackRoutes } from "./shared/callbacks.routes";
@@ -93,4 +94,5 @@ export const integrationRoutes =
     await app.register(fetchRoutes(deps.integrations));
     await app.register(utilityRoutes(deps.integrations.utilities));
     await app.register(bankEventRoutes(deps.integrations.bankEvents));
+    await app.register(nationalRoutes(deps.integrations.national));
   };

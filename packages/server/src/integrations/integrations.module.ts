@@ -16,6 +16,14 @@ import { createFaceSimulator, createHttpFaceConnector } from "./face/face.connec
 import { createHousingSimulator, createHttpHousingConnector } from "./housing/housing.connector";
 import { createHousingService } from "./housing/housing.service";
 import { identityChecks } from "./identity-checks";
+import { createHttpNationalConnector } from "./national/national.connector";
+import {
+  createNationalService,
+  type NationalService,
+  type RegistrationsPort,
+} from "./national/national.service";
+import { createNationalSimulator } from "./national/national.simulator";
+import { NATIONAL_TOPICS, nationalTopics } from "./national/national.topics";
 import { type ConnectorMode, createOperationsService } from "./operations/operations.service";
 import { createGatewaySimulator } from "./payment/gateway.simulator";
 import { paymentCallbacks } from "./payment/payment.callbacks";
@@ -43,7 +51,13 @@ import { createUtilityConnectors, utilityModes } from "./utilities/utilities.wir
  * (e.g. `"500000": { waiveChanges: true }` where a province waives change fees [?]).
  */
 /** The one registry of outbox topics: each capability declares its own, with payload schemas. */
-export const OUTBOX_TOPICS = { ...TAX_TOPICS, ...PAYMENT_TOPICS, ...BANK_TOPICS, ...UTILITY_TOPICS } as const;
+export const OUTBOX_TOPICS = {
+  ...TAX_TOPICS,
+  ...PAYMENT_TOPICS,
+  ...BANK_TOPICS,
+  ...UTILITY_TOPICS,
+  ...NATIONAL_TOPICS,
+} as const;
 
 export const FEE_TABLES: FeeTables = { national: NATIONAL_FEE_TABLE, provinces: {} };
 
@@ -62,6 +76,10 @@ export function createIntegrations(deps: {
   utilityCase: UtilityCasePort;
   /** The process's logger (asynchronous, platform/logging.ts); else one at the configured level. */
   log?: Logger;
+  /** 登簿日志对账: the day's registered cases (cases/, wired in entrypoints/setup.ts). */
+  registrations: RegistrationsPort;
+  /** The national simulator's misbehaviour draws (tests seed it); Math.random otherwise. */
+  nationalRandom?: () => number;
 }) {
   const { db, config, pii, now } = deps;
   const ic = config.integrations;
@@ -137,11 +155,31 @@ export function createIntegrations(deps: {
   let repaymentPort: RepaymentPort | undefined;
   const utilityConnectors = createUtilityConnectors({ config: ic.utilities, store, signingKey, ic, now });
   const utilities = createUtilitiesService({ db, outbox, caseOf: deps.utilityCase, now, wake });
+  const nc = config.national;
+  const nationalConnector = nc.url
+    ? createHttpNationalConnector(client(nc.url), now)
+    : createNationalSimulator({
+        store,
+        now,
+        ackDropRate: nc.simulatorAckDropRate,
+        timeoutRate: nc.simulatorTimeoutRate,
+        ...(deps.nationalRandom ? { random: deps.nationalRandom } : {}),
+      });
+  const national: NationalService = createNationalService({
+    db,
+    outbox,
+    connector: nationalConnector,
+    registrations: deps.registrations,
+    ackGraceMinutes: nc.ackGraceMinutes,
+    now,
+    wake,
+  });
 
   const handlers = [
     ...taxTopics(taxConnector, tax),
     ...refundTopics(gateway, refunds),
     ...utilityTopics(utilityConnectors, utilities),
+    ...nationalTopics(nationalConnector, () => national),
     ...bankTopics({
       db,
       store,
@@ -199,6 +237,7 @@ export function createIntegrations(deps: {
       mode("sms", "短信平台 SMS gateway", ic.smsUrl),
       mode("face", "人脸核验 Face verification", ic.faceUrl),
       ...utilityModes(ic.utilities).map((u) => mode(u.connector, u.label, u.url)),
+      mode("national", "国家级平台 National registration platform (登簿日志)", nc.url),
       ...banks.map((b) => mode(`bank:${b.id}`, b.name, endpoints.get(b.id) ?? undefined)),
     ];
   };
@@ -231,6 +270,9 @@ export function createIntegrations(deps: {
     elicence,
     notifyBanks,
     utilities,
+    national,
+    /** For the cases module's registering transaction: 登簿日志上报. */
+    reportRegistration: national.reportRegistration,
     inbound,
     /** 带押过户（分段）: where the banks' `repayment-confirmed` callbacks go (the cases capability). */
     bindRepayments(port: RepaymentPort) {

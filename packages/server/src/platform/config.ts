@@ -78,6 +78,13 @@ const ZEnv = z.object({
   // Register: how often the ledger's sequencer integrates queued entries and signs a head.
   YULIN_LEDGER_BATCH_MS: z.coerce.number().int().min(10).max(10_000).default(200),
   YULIN_DEED_TAX_LOCAL_RATE_BP: z.coerce.number().int().min(300).max(500).default(300),
+  // 登簿日志上报 (integrations/national/): the national platform's URL (unset: the simulator).
+  YULIN_NATIONAL_URL: z.url().optional(),
+  YULIN_NATIONAL_ACK_GRACE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
+  YULIN_NATIONAL_SIM_ACK_DROP_RATE: z.coerce.number().min(0).max(1).default(0),
+  YULIN_NATIONAL_SIM_TIMEOUT_RATE: z.coerce.number().min(0).max(1).default(0),
+  // 电子档案 (archive/): where archive packages are kept.
+  YULIN_ARCHIVE_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -115,6 +122,20 @@ export type Config = Readonly<{
   sweepIntervalSeconds: number;
   /** Register: milliseconds between the ledger sequencer's batches (register/ledger-sequencer.ts). */
   ledgerBatchMs: number;
+  /** 登簿日志上报 (integrations/national/). */
+  national: NationalConfig;
+  /** 电子档案: the directory of archive packages (archive/). */
+  archiveDir: string;
+}>;
+
+export type NationalConfig = Readonly<{
+  /** The national platform's base URL; undefined = the simulator. */
+  url: string | undefined;
+  /** A delivered report unacknowledged this long is re-sent by the reconciliation. */
+  ackGraceMinutes: number;
+  /** The simulator's share of acknowledgements lost, and of deliveries timing out. */
+  simulatorAckDropRate: number;
+  simulatorTimeoutRate: number;
 }>;
 
 export type IntegrationsConfig = Readonly<{
@@ -226,6 +247,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sealPrivateKeyHex: e.YULIN_SEAL_PRIVATE_KEY?.toLowerCase(),
     sweepIntervalSeconds: e.YULIN_SWEEP_INTERVAL_SECONDS,
     ledgerBatchMs: e.YULIN_LEDGER_BATCH_MS,
+    national: Object.freeze({
+      url: e.YULIN_NATIONAL_URL,
+      ackGraceMinutes: e.YULIN_NATIONAL_ACK_GRACE_MINUTES,
+      simulatorAckDropRate: e.YULIN_NATIONAL_SIM_ACK_DROP_RATE,
+      simulatorTimeoutRate: e.YULIN_NATIONAL_SIM_TIMEOUT_RATE,
+    }),
+    archiveDir: path.resolve(e.YULIN_ARCHIVE_DIR ?? path.join(e.YULIN_DATA_DIR, "archive")),
     integrations: Object.freeze({
       taxUrl: e.YULIN_TAX_URL,
       paymentUrl: e.YULIN_PAYMENT_URL,

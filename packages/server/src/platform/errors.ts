@@ -517,6 +517,54 @@ const catalogue = {
   ],
   INTERNAL: [500, "服务器内部错误", "Internal server error"],
   UNAVAILABLE: [503, "服务暂不可用", "Service unavailable"],
+  // 登簿日志上报 (integrations/national/)
+  "NATIONAL.UNKNOWN_REPORT": [
+    422,
+    "回执对应的登簿日志报告不存在，已拒收",
+    "The acknowledgement names a report this registry never sent; it was refused",
+  ],
+  // 电子档案 (archive/)
+  "ARCHIVE.NOT_FOUND": [
+    404,
+    "档案不存在或无权查看",
+    "The archive record does not exist or you may not see it",
+  ],
+  "ARCHIVE.CASE_NOT_READY": [
+    409,
+    "案件尚未办结（发证或登簿后方可移交归档）",
+    "The case is not finished: it is transferred to the archive after issue or registration",
+  ],
+  "ARCHIVE.ALREADY_TRANSFERRED": [
+    409,
+    "该案件已移交归档",
+    "The case has already been transferred to the archive",
+  ],
+  "ARCHIVE.CHECK_FAILED": [
+    422,
+    "四性检测未通过，未归档（见 details.failures）",
+    "The four-properties check failed and nothing was archived (see details.failures)",
+  ],
+  "ARCHIVE.WRONG_STATUS": [
+    409,
+    "档案当前状态不允许此操作",
+    "The archive record's status does not allow this",
+  ],
+  "ARCHIVE.LOAN_NOT_ALLOWED": [
+    403,
+    "借阅人无权查看该档案，借阅申请已拒绝",
+    "The borrower may not see this record: the lending request is refused",
+  ],
+  "ARCHIVE.LOAN_NOT_FOUND": [404, "借阅记录不存在", "The loan does not exist"],
+  "ARCHIVE.DESTRUCTION_NOT_ALLOWED": [
+    409,
+    "该档案不得销毁（登记簿档案永久保存，或保管期限未满）",
+    "This record may not be destroyed (register records are permanent, or the retention period has not ended)",
+  ],
+  "ARCHIVE.LEGACY_INVALID": [
+    400,
+    "纸质档案目录或扫描件有误，未导入（见 details.problems）",
+    "The paper archive's catalogue or scans have errors and nothing was imported (see details.problems)",
+  ],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -28,7 +28,7 @@ export type TestEnv = {
  */
 export async function startTestEnv(
   env: Record<string, string> = {},
-  options: { demo?: boolean; log?: Logger } = {},
+  options: { demo?: boolean; log?: Logger; nationalRandom?: () => number } = {},
 ): Promise<TestEnv> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "yulin-test-"));
   const db = await freshDatabase();
@@ -42,6 +42,7 @@ export async function startTestEnv(
   const log = options.log;
   const services = await openServices(config, {
     memory: true,
+    ...(options.nationalRandom ? { nationalRandom: options.nationalRandom } : {}),
     ...(log ? { processLog: { log, flush: () => {} } } : {}),
   });
   if (options.demo !== false) await seedDemo(services);

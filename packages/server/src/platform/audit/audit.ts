@@ -50,3 +50,14 @@ export async function writeAudit(db: Database | Tx, ctx: RequestContext, record:
     })
     .execute();
 }
+
+/** The audit rows about one target (oldest first), for the archive package's 审计 section. */
+export async function listAuditOf(db: Database | Tx, targetType: string, targetId: string) {
+  return db
+    .selectFrom("audit_log")
+    .select(["at", "actor_id", "actor_role", "action", "outcome", "purpose", "details"])
+    .where("target_type", "=", targetType)
+    .where("target_id", "=", targetId)
+    .orderBy("id")
+    .execute();
+}

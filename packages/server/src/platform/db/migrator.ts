@@ -21,6 +21,7 @@ import * as signUp from "./migrations/2026-12-03T1500-sign-up";
 import * as transparency from "./migrations/2026-12-03T1500-transparency";
 import * as utilityTransfers from "./migrations/2026-12-03T1500-utility-transfers";
 import * as caseRepayments from "./migrations/2026-12-03T1510-case-repayments";
+import * as archiveNational from "./migrations/2026-12-03T1600-archive-national";
 
 /** Migrations are listed explicitly (no directory scan): the bundle is the same under tsx and tests. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -45,6 +46,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026-12-03T1500-utility-transfers": utilityTransfers,
   "2026-12-03T1500-transparency": transparency,
   "2026-12-03T1500-idempotency-keys": idempotencyKeys,
+  "2026-12-03T1600-archive-national": archiveNational,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };

@@ -5,6 +5,7 @@
  * and nullability).
  */
 
+import type { ArchiveEventsTable, ArchiveLoansTable, ArchiveRecordsTable } from "./schema/archive";
 import type {
   AccountKeysTable,
   CaseFilesTable,
@@ -61,6 +62,7 @@ import type {
   TaxDeclarationsTable,
   UtilityTransfersTable,
 } from "./schema/integrations";
+import type { NationalReportsTable } from "./schema/national";
 import type { ProjectBuildingsTable, ProjectNoticesTable, ProjectsTable } from "./schema/projects";
 import type { QueryApplicationsTable, QueryBlocksTable, QueryLogTable } from "./schema/queries";
 import type {
@@ -98,10 +100,12 @@ import type {
   StaffDayFiguresTable,
 } from "./schema/transparency";
 
+export type * from "./schema/archive";
 export type * from "./schema/cases";
 export type * from "./schema/certificates";
 export type * from "./schema/foundation";
 export type * from "./schema/integrations";
+export type * from "./schema/national";
 export type * from "./schema/projects";
 export type * from "./schema/queries";
 export type * from "./schema/register";
@@ -191,4 +195,8 @@ export type DB = {
   encumbrance_day_figures: EncumbranceDayFiguresTable;
   complaints: ComplaintsTable;
   compensation_claims: CompensationClaimsTable;
+  national_reports: NationalReportsTable;
+  archive_records: ArchiveRecordsTable;
+  archive_loans: ArchiveLoansTable;
+  archive_events: ArchiveEventsTable;
 };
