@@ -25,7 +25,7 @@ import { integrationRoutes } from "../integrations/departments.routes";
 import { ping } from "../platform/db/database";
 import { errorBody, httpStatusOf } from "../platform/errors";
 import { registerCsrfDefence } from "../platform/http/csrf";
-import { registerErrorHandling } from "../platform/http/errors.plugin";
+import { frameworkErrors, registerErrorHandling } from "../platform/http/errors.plugin";
 import { registerInputTextGuard } from "../platform/http/input-text";
 import { registerMetrics } from "../platform/http/metrics";
 import { authenticateRequest } from "../platform/http/request-context";
@@ -46,6 +46,7 @@ export async function buildApp(
     ...(options.logger === false ? { logger: false } : { loggerInstance: services.log as FastifyBaseLogger }),
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
+    frameworkErrors,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : crypto.randomUUID();

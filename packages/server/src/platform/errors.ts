@@ -14,6 +14,8 @@ const catalogue = {
   ],
   "REQUEST.MALFORMED_JSON": [400, "请求体不是合法的 JSON", "The request body is not valid JSON"],
   "REQUEST.TOO_LARGE": [413, "请求体过大", "The request body is too large"],
+  "REQUEST.URL_TOO_LONG": [414, "请求地址中的参数过长", "A parameter in the request URL is too long"],
+  "REQUEST.BAD_URL": [400, "请求地址的编码无效", "The request URL is not validly encoded"],
   "REQUEST.UNSUPPORTED_MEDIA_TYPE": [415, "不支持的内容类型", "Unsupported content type"],
   "REQUEST.NOT_FOUND": [404, "请求的资源不存在", "The requested resource does not exist"],
   "REQUEST.METHOD_NOT_ALLOWED": [405, "不支持该请求方法", "Method not allowed"],
@@ -434,4 +436,9 @@ export function httpStatusOf(code: ErrorCode): number {
 export function errorBody(code: ErrorCode, details: unknown = null): ErrorBody {
   const [, zh, en] = catalogue[code];
   return { code, message_zh: zh, message_en: en, details };
+}
+
+/** Whether `code` is one of the catalogue's stable codes (the fuzz suite checks every refusal). */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === "string" && Object.hasOwn(catalogue, code);
 }
