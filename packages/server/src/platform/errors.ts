@@ -282,6 +282,11 @@ const catalogue = {
     "您不是本案申请人，不能撤回或同意撤回",
     "You are not an applicant of this case and cannot withdraw it or agree to its withdrawal",
   ],
+  "CASE.WITHDRAW_NONE_PENDING": [
+    409,
+    "本案没有待确认的撤回申请",
+    "This case has no pending withdrawal request",
+  ],
   "CASE.WITHDRAW_ALREADY_CONFIRMED": [
     409,
     "您已同意撤回，正在等待其他申请人确认",

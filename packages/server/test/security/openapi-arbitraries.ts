@@ -60,7 +60,7 @@ function validString(s: Schema): fc.Arbitrary<string> {
   const maxLength = Math.min(s.maxLength ?? 40, Math.max(minLength, 40));
   const fits = (v: string) => v.length >= minLength && v.length <= (s.maxLength ?? Number.POSITIVE_INFINITY);
   if (s.format === "uuid") return fc.uuid({ version: 4 });
-  if (s.format === "date")
+  if (s.format === "date" || s.pattern === "^\\d{4}-\\d{2}-\\d{2}$")
     return fc
       .date({ min: new Date("2000-01-01"), max: new Date("2060-12-31"), noInvalidDate: true })
       .map((d) => d.toISOString().slice(0, 10));
