@@ -8,7 +8,7 @@ import { dateOf } from "./periods";
 import { blocking, type RuleFinding } from "./rules/rule";
 import type { InstantRoute } from "./rules/rule-engine";
 import { CASE_STAGE_NAMES, type CaseStage, RECORDED_STAGES } from "./stages";
-import { voteWithdrawal, type WithdrawalRequest, type WithdrawalVote } from "./withdrawal";
+import { cancelWithdrawal, voteWithdrawal, type WithdrawalRequest, type WithdrawalVote } from "./withdrawal";
 
 /** Who acts: staff by role, the applicant (or their agent), or the system (instant path, timers). */
 export type ActorRole = StaffRole | "applicant" | "system";
@@ -31,6 +31,7 @@ export type CaseAction =
   | { kind: "issue"; findings: readonly RuleFinding[] }
   | { kind: "archive" }
   | ({ kind: "withdraw" } & WithdrawalVote)
+  | ({ kind: "withdraw-cancel" } & WithdrawalVote)
   | { kind: "auto"; route: InstantRoute };
 export type CaseActionKind = CaseAction["kind"];
 
@@ -53,6 +54,7 @@ const ACTION_NAMES: Record<CaseActionKind, { zh: string; en: string }> = {
   issue: { zh: "发证", en: "issue the certificate" },
   archive: { zh: "归档", en: "archive" },
   withdraw: { zh: "撤回申请", en: "withdraw" },
+  "withdraw-cancel": { zh: "取消或拒绝撤回", en: "cancel or decline the withdrawal" },
   auto: { zh: "自动办结", en: "complete automatically" },
 };
 
@@ -108,6 +110,7 @@ export const ACTION_ROLES: Record<CaseActionKind, readonly ActorRole[]> = {
   issue: ["issuer"],
   archive: ["archivist"],
   withdraw: ["applicant"],
+  "withdraw-cancel": ["applicant"],
   auto: ["system"],
 };
 
@@ -130,6 +133,7 @@ const FROM: Record<CaseActionKind, readonly CaseStage[]> = {
   issue: ["certified"],
   archive: ["issued", "registered", "not-accepted", "refused", "withdrawn"],
   withdraw: ["draft", "submitted", "correction", "accepted", "announcing", "suspended", "reviewed"],
+  "withdraw-cancel": ["draft", "submitted", "correction", "accepted", "announcing", "suspended", "reviewed"],
   auto: ["submitted"],
 };
 
@@ -322,6 +326,12 @@ export const transition = (
       if (vote.value !== "all") return ok({ ...state, withdrawal: vote.value });
       return move("withdrawn", { pauses: closePauses(state.pauses, today) });
     }
+    case "withdraw-cancel": {
+      const cancelled = cancelWithdrawal(state.withdrawal, action, now);
+      if (!cancelled.ok) return cancelled;
+      const { withdrawal: _ended, ...rest } = state;
+      return ok(rest);
+    }
     case "auto": {
       if (action.route.route === "human")
         return err(
@@ -360,6 +370,8 @@ export const availableActions = (state: CaseState, actor: ActorRole): CaseAction
       FROM[kind].includes(state.stage) &&
       ACTION_ROLES[kind].includes(actor) &&
       !(kind === "archive" && state.stage === "registered" && !yieldsNothing) &&
-      !(kind === "certify" && yieldsNothing),
+      !(kind === "certify" && yieldsNothing) &&
+      // Offered while a joint withdrawal is on the case (one that lapsed is refused when tried).
+      !(kind === "withdraw-cancel" && !state.withdrawal),
   );
 };

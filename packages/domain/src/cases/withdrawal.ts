@@ -19,6 +19,22 @@ export type WithdrawalVote = {
   by: readonly string[];
 };
 
+/**
+ * A pending request lapses when the other applicants have not all agreed within this many days
+ * of the asking: the case goes on as if it had never been asked, and a new request starts afresh.
+ */
+export const WITHDRAWAL_LAPSE_DAYS = 15;
+
+/** The request if it is still pending at `now` (ISO date-times with offsets), else undefined. */
+export const pendingWithdrawal = (
+  request: WithdrawalRequest | undefined,
+  now: string,
+): WithdrawalRequest | undefined => {
+  if (!request) return undefined;
+  const age = Date.parse(now) - Date.parse(request.requestedAt);
+  return age > WITHDRAWAL_LAPSE_DAYS * 86_400_000 ? undefined : request;
+};
+
 const problem = (code: string, message_zh: string, message_en: string): Finding[] => [
   { code, severity: "block", message_zh, message_en },
 ];
@@ -33,17 +49,11 @@ export const voteWithdrawal = (
   now: string,
 ): Result<WithdrawalRequest | "all", Finding[]> => {
   const applicants = [...new Set(vote.applicants)];
-  const mine = [...new Set(vote.by)].filter((key) => applicants.includes(key));
+  const mine = applicantsActing(vote);
   if (applicants.length <= 1) return ok("all");
-  if (mine.length === 0)
-    return err(
-      problem(
-        "CASE.WITHDRAW_NOT_AN_APPLICANT",
-        "您不是本案申请人，不能撤回或同意撤回",
-        "You are not an applicant of this case and cannot withdraw it or agree to its withdrawal",
-      ),
-    );
-  const before = current?.confirmedBy ?? [];
+  if (mine.length === 0) return err(notAnApplicant());
+  const pending = pendingWithdrawal(current, now);
+  const before = pending?.confirmedBy ?? [];
   const fresh = mine.filter((key) => !before.includes(key));
   if (fresh.length === 0)
     return err(
@@ -56,10 +66,41 @@ export const voteWithdrawal = (
   const confirmedBy = [...before, ...fresh];
   if (applicants.every((key) => confirmedBy.includes(key))) return ok("all");
   return ok({
-    requestedBy: current?.requestedBy ?? fresh[0]!,
-    requestedAt: current?.requestedAt ?? now,
+    requestedBy: pending?.requestedBy ?? fresh[0]!,
+    requestedAt: pending?.requestedAt ?? now,
     confirmedBy,
   });
+};
+
+const applicantsActing = (vote: WithdrawalVote) =>
+  [...new Set(vote.by)].filter((key) => vote.applicants.includes(key));
+
+const notAnApplicant = () =>
+  problem(
+    "CASE.WITHDRAW_NOT_AN_APPLICANT",
+    "您不是本案申请人，不能撤回或同意撤回",
+    "You are not an applicant of this case and cannot withdraw it or agree to its withdrawal",
+  );
+
+/**
+ * Ends a pending withdrawal: the applicant who asked changes their mind, or another applicant
+ * declines. Any applicant may; the case goes on. Nothing pending (or lapsed) is refused.
+ */
+export const cancelWithdrawal = (
+  current: WithdrawalRequest | undefined,
+  vote: WithdrawalVote,
+  now: string,
+): Result<null, Finding[]> => {
+  if (applicantsActing(vote).length === 0) return err(notAnApplicant());
+  if (!pendingWithdrawal(current, now))
+    return err(
+      problem(
+        "CASE.WITHDRAW_NONE_PENDING",
+        "本案没有待确认的撤回申请",
+        "This case has no pending withdrawal request",
+      ),
+    );
+  return ok(null);
 };
 
 /** The applicants still to confirm a pending withdrawal. */

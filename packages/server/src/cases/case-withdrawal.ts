@@ -1,4 +1,10 @@
-import { type Actor, awaitingWithdrawal, type WithdrawalRequest, type WithdrawalVote } from "@yulin/domain";
+import {
+  type Actor,
+  awaitingWithdrawal,
+  pendingWithdrawal,
+  type WithdrawalRequest,
+  type WithdrawalVote,
+} from "@yulin/domain";
 import type { PartyRow } from "./case.repository";
 import type { CaseBundle } from "./case-bundle";
 
@@ -29,10 +35,13 @@ export function withdrawalVoteOf(actor: Actor, bundle: CaseBundle): WithdrawalVo
  * and whether the viewer has agreed already (so the page offers 同意撤回 only to the others).
  */
 export function presentWithdrawal(
-  request: WithdrawalRequest | undefined,
+  stored: WithdrawalRequest | undefined,
   bundle: CaseBundle,
   viewer?: Actor,
+  now: string = new Date().toISOString(),
 ) {
+  // A lapsed request is shown as none (it no longer counts: cases/withdrawal.ts).
+  const request = pendingWithdrawal(stored, now);
   if (!request) return undefined;
   const mine = viewer ? withdrawalVoteOf(viewer, bundle).by : [];
   const applicants = [...new Set(principals(bundle.parties).map((p) => p.person_key))];

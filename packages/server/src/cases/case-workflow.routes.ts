@@ -72,6 +72,23 @@ export const caseWorkflowRoutes =
     );
 
     app.post(
+      "/api/cases/:id/withdraw/cancel",
+      {
+        schema: {
+          tags,
+          summary:
+            "取消或拒绝撤回 End a pending joint withdrawal: the asker changes their mind or another applicant declines (R28)",
+          params: ZCaseId,
+          response: { 200: ZWithdrawResult.omit({ withdrawal: true }), ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireAuth(request);
+        return workflow.cancelWithdrawal(contextOf(request), request.params.id);
+      },
+    );
+
+    app.post(
       "/api/cases/:id/register",
       {
         schema: {

@@ -285,6 +285,26 @@ export function createCaseWorkflowService(deps: WorkflowDeps) {
       });
     },
 
+    /**
+     * Ends a pending joint withdrawal: the applicant who asked changes their mind, or another
+     * applicant declines (R28). The case goes on as before. A request also lapses by itself
+     * WITHDRAWAL_LAPSE_DAYS after it was asked (domain `cases/withdrawal.ts`).
+     */
+    async cancelWithdrawal(ctx: RequestContext, id: string) {
+      requireActor(ctx);
+      const calendar = await deps.calendar();
+      return withLockedCase(db, ctx, id, {
+        action: "case.withdraw-cancel",
+        authorize: applicantSide,
+        audit: null,
+        async change(tx, bundle, actor) {
+          const cancel = { kind: "withdraw-cancel", ...withdrawalVoteOf(actor, bundle) } as const;
+          const state = await move(tx, ctx, bundle, cancel, { role: "applicant", office: null }, calendar);
+          return { id, stage: state.stage };
+        },
+      });
+    },
+
     /** The rules' findings for the case now (shown to the applicant and staff; no state change). */
     async findings(bundle: CaseBundle, stage: RuleStage = "submit") {
       const calendar = await deps.calendar();

@@ -27,7 +27,7 @@ import { integrationRoutes } from "../integrations/departments.routes";
 import { ping } from "../platform/db/database";
 import { errorBody, httpStatusOf } from "../platform/errors";
 import { registerCsrfDefence } from "../platform/http/csrf";
-import { registerErrorHandling } from "../platform/http/errors.plugin";
+import { frameworkErrors, registerErrorHandling } from "../platform/http/errors.plugin";
 import { registerIdempotency } from "../platform/http/idempotency";
 import { registerInputTextGuard } from "../platform/http/input-text";
 import { registerMetrics } from "../platform/http/metrics";
@@ -55,6 +55,7 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     trustProxy: false,
     rewriteUrl: (req) => rewriteVersionedUrl(req.url ?? "/"),
+    frameworkErrors,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && REQUEST_ID.test(given) ? given : crypto.randomUUID();

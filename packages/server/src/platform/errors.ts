@@ -14,6 +14,8 @@ const catalogue = {
   ],
   "REQUEST.MALFORMED_JSON": [400, "请求体不是合法的 JSON", "The request body is not valid JSON"],
   "REQUEST.TOO_LARGE": [413, "请求体过大", "The request body is too large"],
+  "REQUEST.URL_TOO_LONG": [414, "请求地址中的参数过长", "A parameter in the request URL is too long"],
+  "REQUEST.BAD_URL": [400, "请求地址的编码无效", "The request URL is not validly encoded"],
   "REQUEST.UNSUPPORTED_MEDIA_TYPE": [415, "不支持的内容类型", "Unsupported content type"],
   "REQUEST.NOT_FOUND": [404, "请求的资源不存在", "The requested resource does not exist"],
   "REQUEST.METHOD_NOT_ALLOWED": [405, "不支持该请求方法", "Method not allowed"],
@@ -314,6 +316,11 @@ const catalogue = {
     "您不是本案申请人，不能撤回或同意撤回",
     "You are not an applicant of this case and cannot withdraw it or agree to its withdrawal",
   ],
+  "CASE.WITHDRAW_NONE_PENDING": [
+    409,
+    "本案没有待确认的撤回申请",
+    "This case has no pending withdrawal request",
+  ],
   "CASE.WITHDRAW_ALREADY_CONFIRMED": [
     409,
     "您已同意撤回，正在等待其他申请人确认",
@@ -599,4 +606,9 @@ export function errorCatalogue(): { code: ErrorCode; status: number; zh: string;
     zh,
     en,
   }));
+}
+
+/** Whether `code` is one of the catalogue's stable codes (the fuzz suite checks every refusal). */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === "string" && Object.hasOwn(catalogue, code);
 }

@@ -57,4 +57,59 @@ describe("joint withdrawal", () => {
     expect(shown.body.stage).toBe("withdrawn");
     expect(shown.body.withdrawal).toBeNull();
   });
+
+  it("ends a pending withdrawal when the asker cancels or the other applicant declines", async () => {
+    const flat = await g.flat();
+    const filed = await file(sale(flat.unitCode));
+    const none = await api.post("citizen.li", `/api/cases/${filed.id}/withdraw/cancel`);
+    expect(none.status).toBe(409);
+    expect(none.body.code).toBe("CASE.WITHDRAW_NONE_PENDING");
+    expect(none.body.message_zh).toMatch(/没有待确认的撤回/);
+
+    expect((await api.post("citizen.li", `/api/cases/${filed.id}/withdraw`)).status).toBe(200);
+    const before = await row(filed.id);
+    const stranger = await api.post("citizen.chen", `/api/cases/${filed.id}/withdraw/cancel`);
+    expect(stranger.status).toBe(404);
+    expect(await row(filed.id)).toEqual(before);
+    const offered = await api.get("citizen.li", `/api/cases/${filed.id}`);
+    expect(offered.body.nextActions).toContain("withdraw-cancel");
+
+    const cancelled = await api.post("citizen.li", `/api/cases/${filed.id}/withdraw/cancel`);
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body.stage).toBe("submitted");
+    expect((await api.get("citizen.zhang", `/api/cases/${filed.id}`)).body.withdrawal).toBeNull();
+    // The other party's later request starts afresh: the cancelled agreement no longer counts.
+    const fresh = await api.post("citizen.zhang", `/api/cases/${filed.id}/withdraw`);
+    expect(fresh.body.stage).toBe("submitted");
+    expect(fresh.body.withdrawal.confirmedBy).toHaveLength(1);
+
+    // The buyer declines the seller's request.
+    const declined = await api.post("citizen.li", `/api/cases/${filed.id}/withdraw/cancel`);
+    expect(declined.status).toBe(200);
+    expect((await row(filed.id)).stage).toBe("submitted");
+    expect(JSON.parse(JSON.stringify((await row(filed.id)).state)).withdrawal).toBeUndefined();
+  });
+
+  it("lets a request lapse after WITHDRAWAL_LAPSE_DAYS: a late agreement starts a new request", async () => {
+    const flat = await g.flat();
+    const filed = await file(sale(flat.unitCode));
+    expect((await api.post("citizen.li", `/api/cases/${filed.id}/withdraw`)).status).toBe(200);
+    // Sixteen days pass (the request's time is moved back; the clock is the server's).
+    const stored = await row(filed.id);
+    const state = typeof stored.state === "string" ? JSON.parse(stored.state) : stored.state;
+    const old = new Date(Date.now() - 16 * 86_400_000).toISOString();
+    await env.services.db
+      .updateTable("cases")
+      .set({ state: JSON.stringify({ ...state, withdrawal: { ...state.withdrawal, requestedAt: old } }) })
+      .where("id", "=", filed.id)
+      .execute();
+    expect((await api.get("citizen.zhang", `/api/cases/${filed.id}`)).body.withdrawal).toBeNull();
+    const late = await api.post("citizen.zhang", `/api/cases/${filed.id}/withdraw`);
+    expect(late.status, JSON.stringify(late.body)).toBe(200);
+    expect(late.body.stage).toBe("submitted");
+    expect(late.body.withdrawal.confirmedBy).toHaveLength(1);
+    expect(late.body.withdrawal.agreedByYou).toBe(true);
+    const declined = await api.post("citizen.li", `/api/cases/${filed.id}/withdraw/cancel`);
+    expect(declined.status).toBe(200);
+  });
 });

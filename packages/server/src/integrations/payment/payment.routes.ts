@@ -8,7 +8,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../platform/errors";
 import { contextOf, requireAuth } from "../../platform/http/request-context";
-import { errorResponses, ZCountyCode } from "../../platform/http/schemas";
+import { errorResponses, ZCalendarDate, ZCountyCode } from "../../platform/http/schemas";
 import type { Integrations } from "../integrations.module";
 import { renderGatewayPage, renderPayPage } from "./payment.page";
 
@@ -73,7 +73,7 @@ export const paymentRoutes =
                 transfer: z.enum(["sale", "gift", "inheritance", "bequest", "between-spouses"]),
                 statutoryHeir: z.boolean().optional(),
                 householdHomesBefore: z.number().int().min(0).max(100),
-                onDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+                onDate: ZCalendarDate,
               })
               .optional(),
           }),
@@ -252,7 +252,7 @@ export const paymentRoutes =
         schema: {
           tags,
           summary: "日对账 Daily reconciliation against the channel's statement (administrators, audited)",
-          params: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+          params: z.object({ date: ZCalendarDate }),
           response: { 200: ZAny, ...errorResponses },
         },
       },

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Database } from "../../platform/db/database";
 import { contextOf, requireAuth } from "../../platform/http/request-context";
-import { errorResponses, ZCountyCode } from "../../platform/http/schemas";
+import { errorResponses, ZCalendarDate, ZCountyCode } from "../../platform/http/schemas";
 import type { Integrations } from "../integrations.module";
 import { listTaxRisks } from "./tax-risks";
 
@@ -21,7 +21,7 @@ export const ZDeclareTaxRequest = z.object({
   priceFen: z.number().int().nonnegative().describe("Transaction price excluding VAT, in fen"),
   transfer: z.enum(["sale", "gift", "inheritance", "bequest", "between-spouses"]),
   statutoryHeir: z.boolean().nullable().optional(),
-  onDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  onDate: ZCalendarDate,
   buyerKind: z.enum(["individual", "organisation"]),
   buyers: z.array(ZParty).min(1).max(20),
   sellers: z.array(ZParty).max(20),

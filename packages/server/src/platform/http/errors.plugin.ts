@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { AppError, type ErrorCode, errorBody, httpStatusOf } from "../errors";
 
@@ -43,4 +43,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: error }, "unhandled error");
     return send("INTERNAL");
   });
+}
+
+/**
+ * Errors the router raises before any route or error handler runs (Fastify's `frameworkErrors`
+ * option): a path parameter longer than `maxParamLength`, a URL that does not decode. Without this
+ * they answered Fastify's own `{error, code: "FST_ERR_…"}` body, outside the catalogue.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const code: ErrorCode =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH"
+      ? "REQUEST.URL_TOO_LONG"
+      : error.code === "FST_ERR_BAD_URL"
+        ? "REQUEST.BAD_URL"
+        : "REQUEST.INVALID";
+  reply.status(httpStatusOf(code)).send(errorBody(code));
 }

@@ -9,6 +9,18 @@ export const mirrorOf =
   <S extends z.ZodType<T>>(schema: S): S =>
     schema;
 
+/**
+ * A calendar date `YYYY-MM-DD` that exists (no 2026-13-45: the fuzz suite found such a date
+ * reaching the database as a 500). The check is a refinement, so the OpenAPI schema is unchanged.
+ */
+export const ZCalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "not a calendar date");
+
 /** The error shape every endpoint returns on failure. */
 export const ZError = z
   .object({
