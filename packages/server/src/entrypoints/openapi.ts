@@ -16,7 +16,7 @@ export const TAGS: { name: string; description: string; errorPrefixes: string[] 
     name: "identity 身份与权限",
     description:
       "登录、当前账户、登记机构、机构 API 令牌的签发与轮换。 Login, the current account, offices and institutions' API tokens.",
-    errorPrefixes: ["ACCOUNT.", "OFFICE."],
+    errorPrefixes: ["ACCOUNT.", "OFFICE.", "SIGNUP."],
   },
   {
     name: "identity 账户",
@@ -64,7 +64,49 @@ export const TAGS: { name: string; description: string; errorPrefixes: string[] 
     name: "integrations 部门协同",
     description:
       "部门协同：税务、缴费、住建网签、电子证照、银行回调与接口运维。 Departments: tax, payment, housing contracts, e-licences, callbacks, operations.",
-    errorPrefixes: ["INTEGRATION.", "CONNECTOR.", "OUTBOX.", "TAX.", "PAYMENT.", "FEE.", "LICENCE.", "CASE."],
+    errorPrefixes: [
+      "INTEGRATION.",
+      "CONNECTOR.",
+      "OUTBOX.",
+      "TAX.",
+      "PAYMENT.",
+      "FEE.",
+      "LICENCE.",
+      "CASE.",
+      "UTILITY.",
+      "NATIONAL.",
+      "NOTARY.",
+    ],
+  },
+  {
+    name: "projects 开发企业项目",
+    description:
+      "开发企业项目：楼盘表导入、整幢首次登记、预售预告（双预告）批量申请、预转本、在建建筑物抵押。 Developer projects: building tables, first registration, presale notices, conversion.",
+    errorPrefixes: ["PROJECT.", "CASE.", "REGISTER."],
+  },
+  {
+    name: "supervision 监管",
+    description:
+      "监管：廉防预警与跟进、预警阈值、一屏智判统计、投诉处理。 Supervision: integrity alerts and follow-up, thresholds, dashboards, complaints.",
+    errorPrefixes: ["SUPERVISION.", "DASHBOARD.", "COMPLAINT."],
+  },
+  {
+    name: "public 公开",
+    description:
+      "无需登录的公开信息：登记统计、投诉提交与查询。 Public, no login: registry statistics, complaints and their answers.",
+    errorPrefixes: ["COMPLAINT.", "DASHBOARD."],
+  },
+  {
+    name: "compensation 赔偿",
+    description:
+      "登记错误赔偿：申请、审查（民法典第222条、条例第29条）、决定与支付。 Compensation for losses caused by registry errors.",
+    errorPrefixes: ["COMPENSATION."],
+  },
+  {
+    name: "archive 电子档案",
+    description:
+      "电子档案：归档包、四性检测、移交与签收、借阅与归还、鉴定销毁、纸质档案导入。 Electronic archive: packages, four-properties check, lending, legacy import.",
+    errorPrefixes: ["ARCHIVE."],
   },
 ];
 
@@ -79,11 +121,17 @@ const PUBLIC = [
   /^\/api\/integrations\/platform-key$/,
   /^\/api\/fees\/quote$/,
   /^\/api\/integrations\/payment\/(parts|sim|receipts|refund-receipts)\//,
+  /^\/api\/public\//,
 ];
 
 function audienceOf(method: string, path: string): Audience[] {
   if (method === "get" && PUBLIC.some((p) => p.test(path))) return [{ kind: "public" }];
-  if (method === "post" && /^\/api\/(auth\/login|fees\/quote|integrations\/payment\/sim\/)/.test(path))
+  if (
+    method === "post" &&
+    /^\/api\/(auth\/login|fees\/quote|integrations\/payment\/sim\/|sign-up(\/code)?$|password-reset(\/code)?$|public\/complaints$)/.test(
+      path,
+    )
+  )
     return [{ kind: "public" }];
   const need = scopeNeeded(method.toUpperCase(), path.replace(/\{[^}]+\}/g, "x"));
   if (need === "never") return [{ kind: "people" }];
