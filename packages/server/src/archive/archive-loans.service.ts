@@ -86,6 +86,8 @@ export function createArchiveLoansService(deps: ArchiveDeps) {
   async function decide(ctx: RequestContext, loanId: number, decision: "approve" | "refuse" | "return") {
     const actor = ctx.actor;
     if (!actor) throw new AppError("AUTH.UNAUTHENTICATED");
+    // Only an archivist decides: anyone else is refused before a loan is looked up.
+    if (scopesOf(ctx).length === 0) throw new AppError("AUTH.FORBIDDEN");
     return inTransaction(db, async (tx) => {
       const loan = await findLoan(tx, loanId);
       if (!loan) throw new AppError("ARCHIVE.LOAN_NOT_FOUND");

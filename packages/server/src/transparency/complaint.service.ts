@@ -110,6 +110,10 @@ export function createComplaintService(deps: {
 
     async answer(ctx: RequestContext, trackingNo: string, text: string) {
       const prefixes = supervisedPrefixes(ctx);
+      if (prefixes.length === 0) {
+        await writeAudit(db, ctx, { action: "complaint.answer", outcome: "denied", targetId: trackingNo });
+        throw new AppError("AUTH.FORBIDDEN");
+      }
       const row = await inTransaction(db, async (tx) => {
         const found = await findComplaintByTrackingNo(tx, trackingNo, true);
         if (!found || !prefixes.some((p) => found.office.startsWith(p))) {

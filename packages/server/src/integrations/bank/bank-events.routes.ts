@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AppError } from "../../platform/errors";
 import { requireAuth } from "../../platform/http/request-context";
 import { errorResponses } from "../../platform/http/schemas";
 import { ZBankNotification } from "./bank.notifications";
@@ -46,7 +47,9 @@ export const bankEventRoutes =
       },
       async (request) => {
         const { actor } = requireAuth(request);
-        return events.list(actor.institutionId ?? "", request.query);
+        // A bank's own events: no other caller has any.
+        if (actor.institutionKind !== "bank" || !actor.institutionId) throw new AppError("AUTH.FORBIDDEN");
+        return events.list(actor.institutionId, request.query);
       },
     );
   };
