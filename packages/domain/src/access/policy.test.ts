@@ -40,7 +40,14 @@ const citizen: Actor = {
 
 /** The expected matrix for staff: role → actions allowed in the own jurisdiction (never elsewhere). */
 const staffMatrix: Record<StaffRole, Action[]> = {
-  acceptor: ["case.accept", "case.read", "register.read", "register.read-public", "integrations.request"],
+  acceptor: [
+    "case.accept",
+    "case.read",
+    "register.read",
+    "register.read-public",
+    "integrations.request",
+    "archive.borrow",
+  ],
   reviewer: [
     "case.review",
     "case.read",
@@ -48,6 +55,7 @@ const staffMatrix: Record<StaffRole, Action[]> = {
     "register.search-holder",
     "register.read-public",
     "integrations.request",
+    "archive.borrow",
   ],
   registrar: [
     "case.register",
@@ -58,9 +66,18 @@ const staffMatrix: Record<StaffRole, Action[]> = {
     "cadastre.edit",
     "register.read-public",
     "integrations.request",
+    "archive.borrow",
   ],
-  issuer: ["case.certify", "case.issue", "case.read", "register.read-public"],
-  archivist: ["case.archive", "case.read", "register.read", "register.read-public"],
+  issuer: ["case.certify", "case.issue", "case.read", "register.read-public", "archive.transfer"],
+  archivist: [
+    "case.archive",
+    "case.read",
+    "register.read",
+    "register.read-public",
+    "archive.transfer",
+    "archive.manage",
+    "archive.borrow",
+  ],
   supervisor: [
     "supervision.view",
     "supervision.act",
@@ -70,6 +87,7 @@ const staffMatrix: Record<StaffRole, Action[]> = {
     "register.search-holder",
     "office.read-staff",
     "register.read-public",
+    "archive.borrow",
   ],
   admin: [
     "office.read-staff",

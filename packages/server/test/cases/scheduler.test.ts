@@ -139,22 +139,22 @@ describe("time-driven effects (scheduler)", () => {
   });
 
   it("tells each mortgagee bank when a waiting seizure becomes effective, and no bank without a mortgage (R8)", async () => {
-    // A second bank on the platform, with its account, beside the demo's 工商银行.
+    // A third bank on the platform, with its account, beside the demo's 工商银行 and 建设银行.
     const creditCode = generateCreditCode({
       authority: "9",
       type: "1",
       division: "440604",
-      organisation: "MA4UBK09",
+      organisation: "MA4UBK19",
     });
     const jianshe = await env.services.db
       .insertInto("institutions")
-      .values({ kind: "bank", name: "中国建设银行佛山分行", credit_code: creditCode, jurisdiction: "440604" })
+      .values({ kind: "bank", name: "中国农业银行佛山分行", credit_code: creditCode, jurisdiction: "440604" })
       .returning("id")
       .executeTakeFirstOrThrow();
     await env.services.accounts.addAccount(systemContext("test"), {
-      username: "bank.jianshe",
+      username: "bank.nongye",
       kind: "institution",
-      displayName: "中国建设银行佛山分行",
+      displayName: "中国农业银行佛山分行",
       password: DEMO_PASSWORD,
       institutionId: jianshe.id,
       creditCode,
@@ -180,7 +180,7 @@ describe("time-driven effects (scheduler)", () => {
     const mortgaged = await g.flat();
     await g.mortgage(mortgaged.unitCode);
     await g.mortgage(mortgaged.unitCode, { bank: "bank.gongshang" }); // a second mortgage, same bank
-    await g.mortgage(mortgaged.unitCode, { bank: "bank.jianshe" });
+    await g.mortgage(mortgaged.unitCode, { bank: "bank.nongye" });
     const waiting = await seizedTwice(mortgaged.unitCode);
     const bare = await g.flat();
     await seizedTwice(bare.unitCode);
