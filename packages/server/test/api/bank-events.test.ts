@@ -54,9 +54,12 @@ describe("replay of a bank's events", () => {
 
   it("shows an institution only its own events, and refuses a forged cursor", async () => {
     expect((await events()).json().events.length).toBeGreaterThan(0);
-    const other = await api.get("developer.yulin", "/api/institution/events");
+    // Another bank has none of them; an institution that is not a bank has no events at all.
+    const other = await api.get("bank.jianshe", "/api/institution/events");
     expect(other.status).toBe(200);
     expect(other.body.events).toEqual([]);
+    const developer = await api.get("developer.yulin", "/api/institution/events");
+    expect([developer.status, developer.body.code]).toEqual([404, "AUTH.FORBIDDEN"]);
     const forged = await events("not-a-cursor");
     expect(forged.statusCode).toBe(400);
     expect(forged.json().code).toBe("REQUEST.INVALID");
